@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Abbrev is an abbreviation a report uses and what it stands for.
 type Abbrev struct{ Short, Long string }
@@ -67,24 +70,16 @@ func wholeWord(s, w string) bool {
 		end := j + len(w)
 		before, after := true, true
 		if j > 0 {
-			r, _ := lastRune(s[:j])
+			r, _ := utf8.DecodeLastRuneInString(s[:j])
 			before = !isWordRune(r)
 		}
 		if end < len(s) {
-			r := []rune(s[end:min(len(s), end+4)])
-			after = len(r) == 0 || !isWordRune(r[0])
+			r, _ := utf8.DecodeRuneInString(s[end:])
+			after = !isWordRune(r)
 		}
 		if before && after {
 			return true
 		}
 		i = j + 1
 	}
-}
-
-func lastRune(s string) (rune, int) {
-	r := []rune(s[max(0, len(s)-4):])
-	if len(r) == 0 {
-		return 0, 0
-	}
-	return r[len(r)-1], 1
 }

@@ -87,7 +87,7 @@ func testCorpus() *Corpus {
 	u := func(l Level, n string) *Unit { return &Unit{Level: l, Name: n} }
 	return New([]Article{
 		{ID: "a", Title: "Đảng bộ phường Hoàng Văn Thụ tổng kết", Unit: u(Ward, "Hoàng Văn Thụ"), EventDate: Date(2023, 12, 8),
-			Body: []string{"Thu ngân sách đạt 21,72 tỷ đồng."},
+			Body:    []string{"Thu ngân sách đạt 21,72 tỷ đồng."},
 			Metrics: []Metric{{Key: BudgetRevenue, Kind: Actual, Value: 21.72e9, Year: 2023, Of: math.NaN(), PlanPct: 106.4}}},
 		{ID: "b", Title: "Phường Tây Sơn", Unit: u(Ward, "Tây Sơn"), EventDate: Date(2024, 1, 8), Views: 10, HasViews: true,
 			Body: []string{"Đường Hoàng Hoa Thám."}, Problems: []string{"no date"},
