@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/baocao/baocao/cmd/baocao/internal/export"
+	"github.com/baocao/baocao/data"
+	"github.com/baocao/baocao/model"
+)
+
+// rendered is one file's part of the output, made on a loader worker.
+type rendered struct {
+	chunks [][]byte
+	err    error
+}
+
+func runExport(e env, args []string) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	format := fs.String("format", "jsonl", "output `format`: "+strings.Join(export.Formats, ", "))
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage: baocao export [--format jsonl|json|csv] [PATH ...]
+
+Prints one record per article, as ../shared/spec/EXPORT.md describes:
+  jsonl  one JSON object per line (the default)
+  json   one JSON array of those objects
+  csv    one row per metric, with a header row: article_id, title, unit, key,
+         kind, value, measure, plan_pct, year, evidence
+
+PATH is a file, a folder (read recursively: .txt, .md and other text files as
+one article each, .jsonl as one article per line) or - (one article from
+standard input); with no PATH, the sample corpus built into baocao.
+
+Exit status: 0 when every input was read, 1 when some could not be (the
+records of the others are still printed, and each failure is named on
+standard error), 2 for a wrong command line.
+
+Examples:
+  baocao export reports/ > reports.jsonl
+  baocao export --format csv reports/ > metrics.csv
+  baocao export - < report.txt
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	paths, err := parseFlags(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if !export.Valid(*format) {
+		fmt.Fprintf(e.stderr, "baocao export: unknown format %q (want one of %s)\n", *format, strings.Join(export.Formats, ", "))
+		return exitUsage
+	}
+	enc, err := export.NewEncoder(e.stdout, *format)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "baocao export:", err)
+		return exitInput
+	}
+	res, err := data.Stream(e.ctx, paths, data.Options{Stdin: e.stdin},
+		func(as []model.Article) rendered {
+			var r rendered
+			for i := range as {
+				b, err := export.Render(*format, &as[i])
+				if err != nil {
+					return rendered{err: err}
+				}
+				r.chunks = append(r.chunks, b)
+			}
+			return r
+		},
+		func(r rendered) error {
+			if r.err != nil {
+				return r.err
+			}
+			for _, b := range r.chunks {
+				if err := enc.WriteRendered(b); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	if cerr := enc.Close(); err == nil {
+		err = cerr
+	}
+	code := exitOK
+	for _, le := range res.Errors {
+		fmt.Fprintln(e.stderr, "baocao export:", le)
+		code = exitInput
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, "baocao export:", err)
+		code = exitInput
+	}
+	return code
+}

@@ -1,0 +1,424 @@
+// Package data reads report files and understands them: it decodes bytes into
+// text, makes the text safe for a terminal, and hands it to the page and
+// figures parsers, producing the model.Articles a corpus is made of.
+//
+// The pipeline for one file is
+//
+//	read → decode → sanitise → NFC → page.Parse → figures.Extract
+//
+// and Load runs it on all cores, handing back articles in a stable order. Its
+// promise, from ../shared/spec/EXPORT.md: nothing an input holds is silently
+// dropped. A file that cannot be opened is a load error; every other file
+// becomes at least one record, and whatever went wrong on the way (bytes that
+// are not UTF-8, characters removed for the terminal's sake, a binary or empty
+// file, a parser that panicked) is one of its Problems.
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/baocao/baocao/data/figures"
+	"github.com/baocao/baocao/data/page"
+	"github.com/baocao/baocao/model"
+)
+
+// Options tune a load. The zero Options is ready to use.
+type Options struct {
+	// Progress, when set, is called after each input file has been handed
+	// on, with the number of files done, the number there are, and the
+	// bytes read so far. It is called from one goroutine, in input order.
+	Progress func(done, total int, bytes int64)
+	// Workers is how many files are understood at once; 0 means one per CPU
+	// (runtime.GOMAXPROCS).
+	Workers int
+	// Stdin is what the path "-" reads; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+// Result is what Load built.
+type Result struct {
+	// Articles in a stable order: the paths in the order given, each folder
+	// walked recursively in lexical order, a JSON Lines file's records in
+	// line order.
+	Articles []model.Article
+	// Errors are the inputs that could not be read at all, in input order;
+	// each names its path. They have no record.
+	Errors []error
+	// Skipped are the entries of folders passed over without a record:
+	// hidden files and folders (names starting with "."), links to folders,
+	// and files whose extension is not a text one and whose content is not
+	// text (images, archives). Files named as a PATH are never skipped.
+	Skipped []string
+	// Files is the number of files read and Bytes their size.
+	Files int
+	Bytes int64
+}
+
+// Load reads and understands the articles at paths. A path is a file, a
+// folder (walked recursively), or "-" for one article from Options.Stdin. With
+// no paths it loads the embedded sample corpus (see Sample).
+//
+// Which files a folder walk reads: ".txt", ".text", ".md", ".markdown" and
+// files without an extension as plain text; ".jsonl" and ".ndjson" as JSON
+// Lines (see the package's JSON Lines notes); any other file when its content
+// is text, as plain text. A file named as a path is always read, by the same
+// rule on its extension.
+//
+// The returned error is only ever the context's: files that cannot be read are
+// listed in Result.Errors and the load goes on.
+func Load(ctx context.Context, paths []string, opts Options) (*Result, error) {
+	var arts []model.Article
+	res, err := Stream(ctx, paths, opts,
+		func(as []model.Article) []model.Article { return as },
+		func(as []model.Article) error { arts = append(arts, as...); return nil })
+	if res != nil {
+		res.Articles = arts
+	}
+	return res, err
+}
+
+// Stream loads like Load without keeping the articles: for each input file,
+// in input order, it calls emit with what fn made of the file's articles. fn
+// runs on the worker that understood the file, in parallel with other files
+// (use it for per-article work such as encoding); emit runs on the calling
+// goroutine. If emit returns an error the load stops and Stream returns it.
+// The Result's Articles is nil.
+func Stream[T any](ctx context.Context, paths []string, opts Options, fn func([]model.Article) T, emit func(T) error) (*Result, error) {
+	res := &Result{}
+	var jobs []job
+	if len(paths) == 0 {
+		jobs = sampleJobs()
+	}
+	for _, p := range paths {
+		jobs = collect(jobs, p, opts, res)
+	}
+	err := run(ctx, jobs, opts, res, fn, emit)
+	return res, err
+}
+
+// Text is one article given as text rather than as a file.
+type Text struct {
+	ID, Path string
+	Text     string
+}
+
+// FromTexts understands texts as Load understands files (decode, sanitise,
+// NFC, parse), in parallel, and returns the articles in the order given. The
+// error is only ever the context's.
+func FromTexts(ctx context.Context, texts []Text, opts Options) ([]model.Article, error) {
+	jobs := make([]job, len(texts))
+	for i, t := range texts {
+		t := t
+		jobs[i] = job{id: t.ID, rel: t.Path, name: t.Path, size: int64(len(t.Text)),
+			read: func() (string, error) { return t.Text, nil }}
+	}
+	arts := make([]model.Article, 0, len(texts))
+	err := run(ctx, jobs, opts, &Result{},
+		func(as []model.Article) []model.Article { return as },
+		func(as []model.Article) error { arts = append(arts, as...); return nil })
+	return arts, err
+}
+
+// format is how a file's text is read.
+type format int
+
+const (
+	plain   format = iota // one article
+	jsonl                 // one article per line
+	unknown               // plain if it is text, else skipped
+)
+
+// formatOf tells a file's format by its extension.
+func formatOf(name string) format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text", ".md", ".markdown", "":
+		return plain
+	case ".jsonl", ".ndjson":
+		return jsonl
+	}
+	return unknown
+}
+
+// job is one input file.
+type job struct {
+	name   string // the path as the user gave or the walk found it, for errors
+	rel    string // the record's Path
+	id     string // the record's ID
+	size   int64
+	format format
+	walked bool // found by walking a folder: may be skipped when not text
+	read   func() (string, error)
+}
+
+// idOf is a file name without its extension.
+func idOf(name string) string {
+	base := filepath.Base(name)
+	if ext := filepath.Ext(base); ext != base {
+		base = strings.TrimSuffix(base, ext)
+	}
+	return base
+}
+
+// readFile reads a whole file; the text shares the buffer, which nothing
+// else holds.
+func readFile(name string) func() (string, error) {
+	return func() (string, error) {
+		b, err := os.ReadFile(name)
+		if err != nil || len(b) == 0 {
+			return "", err
+		}
+		return unsafe.String(&b[0], len(b)), nil
+	}
+}
+
+// collect appends the jobs for one PATH; what cannot be read goes to
+// res.Errors.
+func collect(jobs []job, root string, opts Options, res *Result) []job {
+	if root == "-" {
+		in := opts.Stdin
+		if in == nil {
+			in = os.Stdin
+		}
+		return append(jobs, job{name: "-", rel: "-", id: "stdin", format: plain, read: func() (string, error) {
+			b, err := io.ReadAll(in)
+			if err != nil {
+				return "", fmt.Errorf("standard input: %w", err)
+			}
+			return string(b), nil
+		}})
+	}
+	info, err := os.Stat(root)
+	if err != nil {
+		res.Errors = append(res.Errors, err)
+		return jobs
+	}
+	if !info.IsDir() {
+		return append(jobs, fileJob(root, filepath.Clean(root), info, false))
+	}
+	walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			return nil // WalkDir skips an unreadable folder by itself
+		}
+		if p == root {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			res.Skipped = append(res.Skipped, p+" (hidden)")
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := os.Stat(p) // follows links to files
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			return nil
+		}
+		if info.IsDir() {
+			res.Skipped = append(res.Skipped, p+" (link to a folder)")
+			return nil
+		}
+		if !info.Mode().IsRegular() {
+			res.Skipped = append(res.Skipped, p+" (not a regular file)")
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			rel = p
+		}
+		jobs = append(jobs, fileJob(p, filepath.ToSlash(rel), info, true))
+		return nil
+	})
+	if walkErr != nil {
+		res.Errors = append(res.Errors, walkErr)
+	}
+	return jobs
+}
+
+func fileJob(p, rel string, info fs.FileInfo, walked bool) job {
+	return job{name: p, rel: rel, id: idOf(p), size: info.Size(), format: formatOf(p), walked: walked, read: readFile(p)}
+}
+
+// outcome is what one job came to.
+type outcome[T any] struct {
+	val     T
+	err     error
+	skipped string
+}
+
+type slot[T any] struct {
+	job  *job
+	done chan outcome[T]
+}
+
+// run understands jobs on opts.Workers goroutines and emits the results in
+// job order. At most a few jobs per worker are in flight, so memory stays
+// bounded however many files there are.
+func run[T any](ctx context.Context, jobs []job, opts Options, res *Result, fn func([]model.Article) T, emit func(T) error) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	window := 4*workers + 4
+	order := make(chan *slot[T], window)
+	work := make(chan *slot[T], window)
+	go func() {
+		defer close(order)
+		defer close(work)
+		for i := range jobs {
+			s := &slot[T]{job: &jobs[i], done: make(chan outcome[T], 1)}
+			select {
+			case order <- s:
+			case <-ctx.Done():
+				return
+			}
+			work <- s // never blocks for long: workers drain work until it closes
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range work {
+				if ctx.Err() != nil {
+					s.done <- outcome[T]{err: ctx.Err()}
+					continue
+				}
+				arts, skipped, err := process(s.job)
+				o := outcome[T]{err: err, skipped: skipped}
+				if err == nil && skipped == "" {
+					o.val = fn(arts)
+				}
+				s.done <- o
+			}
+		}()
+	}
+	defer wg.Wait()
+	done := 0
+	var stop error
+	for s := range order {
+		o := <-s.done
+		if stop != nil {
+			continue // drain
+		}
+		if err := ctx.Err(); err != nil {
+			stop = err
+			cancel()
+			continue
+		}
+		done++
+		switch {
+		case o.err != nil:
+			res.Errors = append(res.Errors, o.err)
+		case o.skipped != "":
+			res.Skipped = append(res.Skipped, s.job.name+" ("+o.skipped+")")
+		default:
+			res.Files++
+			res.Bytes += s.job.size
+			if err := emit(o.val); err != nil {
+				stop = err
+				cancel()
+				continue
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(done, len(jobs), res.Bytes)
+		}
+	}
+	return stop
+}
+
+// process reads and understands one file.
+func process(j *job) (arts []model.Article, skipped string, err error) {
+	raw, err := j.read()
+	if err != nil {
+		var pe *fs.PathError
+		if !errors.As(err, &pe) && j.name != "-" {
+			err = fmt.Errorf("%s: %w", j.name, err)
+		}
+		return nil, "", err
+	}
+	if int64(len(raw)) > j.size {
+		j.size = int64(len(raw))
+	}
+	text, problems, binary := decode(raw)
+	if binary != "" {
+		if j.walked && j.format == unknown {
+			return nil, "not text", nil
+		}
+		a := model.Article{ID: j.id, Path: j.rel, Problems: []string{binary}}
+		return []model.Article{a}, "", nil
+	}
+	if j.format == jsonl {
+		return readJSONL(j, text, problems), "", nil
+	}
+	a := model.Article{ID: j.id, Path: j.rel, Problems: problems}
+	understand(text, &a)
+	return []model.Article{a}, "", nil
+}
+
+// prepare sanitises text and puts it in NFC, noting what it removed.
+func prepare(text string, a *model.Article) string {
+	text, rm := sanitize(text)
+	if p := rm.problem(); p != "" {
+		a.Problems = append(a.Problems, p)
+	}
+	return norm.NFC.String(text)
+}
+
+// understand runs the parsers on text (decoded, not yet sanitised). A parser
+// that panics costs only this article its structure: the record keeps its
+// text, one paragraph per line, and a problem says what happened.
+func understand(text string, a *model.Article) {
+	text = prepare(text, a)
+	if strings.TrimSpace(text) == "" {
+		a.Problems = append(a.Problems, "no text: the file is empty or blank")
+		return
+	}
+	parse(text, a)
+}
+
+// parse runs page.Parse and figures.Extract, recovering from a panic.
+func parse(text string, a *model.Article) {
+	base := *a
+	defer func() {
+		if r := recover(); r != nil {
+			*a = base
+			a.Problems = append(a.Problems[:len(a.Problems):len(a.Problems)],
+				fmt.Sprintf("the parser failed (%v): the text is kept as it is, one paragraph per line", r))
+			a.Body = rawLines(text)
+		}
+	}()
+	page.Parse(text, a)
+	figures.Extract(a)
+}
+
+// rawLines is text's non-blank lines, trimmed.
+func rawLines(text string) []string {
+	var out []string
+	for l := range strings.SplitSeq(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
