@@ -42,25 +42,65 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// words calls f with each folded word of s.
-func words(s string, f func(w string)) {
-	folded := Fold(s)
-	start := -1
-	for i, r := range folded {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
+// appendFold appends the folding of s to dst (see Fold).
+func appendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
+			dst = append(dst, c)
+			i++
 			continue
 		}
-		if start >= 0 {
-			f(folded[start:i])
-			start = -1
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if f := FoldRune(r); f >= 0 {
+			dst = utf8.AppendRune(dst, f)
 		}
 	}
-	if start >= 0 {
-		f(folded[start:])
+	return dst
+}
+
+// wordScanner yields the folded words of strings, reusing one buffer.
+type wordScanner struct{ buf []byte }
+
+// each calls f with each folded word of s, folding and splitting in one
+// pass; the word is only valid during the call.
+func (ws *wordScanner) each(s string, f func(w []byte)) {
+	b := ws.buf[:0]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				b = append(b, c)
+				continue
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+				continue
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			if fr := FoldRune(r); fr < 0 {
+				continue // a lone combining mark belongs to its word
+			} else if isWordRune(fr) {
+				b = utf8.AppendRune(b, fr)
+				continue
+			}
+		}
+		if len(b) > 0 {
+			f(b)
+			b = b[:0]
+		}
 	}
+	if len(b) > 0 {
+		f(b)
+	}
+	ws.buf = b
 }
 
 // searchText calls f with every field of a that search covers.
@@ -84,7 +124,8 @@ func searchText(a *Article, f func(string)) {
 func buildIndex(arts []Article) *index {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(arts)/512))
 	type part struct {
-		terms map[string][]uint32
+		term  map[string]int32 // word -> position in posts
+		posts [][]uint32
 	}
 	parts := make([]part, workers)
 	var wg sync.WaitGroup
@@ -94,31 +135,42 @@ func buildIndex(arts []Article) *index {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			m := make(map[string][]uint32, 1<<12)
+			p := part{term: make(map[string]int32, 1<<12)}
+			var ws wordScanner
 			for i := lo; i < hi; i++ {
 				id := uint32(i)
 				searchText(&arts[i], func(s string) {
-					words(s, func(w string) {
-						p := m[w]
-						if n := len(p); n > 0 && p[n-1] == id {
+					ws.each(s, func(w []byte) {
+						t, ok := p.term[string(w)] // no allocation for the lookup
+						if !ok {
+							t = int32(len(p.posts))
+							p.term[string(w)] = t
+							p.posts = append(p.posts, nil)
+						}
+						l := p.posts[t]
+						if n := len(l); n > 0 && l[n-1] == id {
 							return
 						}
-						if p == nil {
-							w = strings.Clone(w) // do not pin the folded paragraph
-						}
-						m[w] = append(p, id)
+						p.posts[t] = append(l, id)
 					})
 				})
 			}
-			parts[w].terms = m
+			parts[w] = p
 		}()
 	}
 	wg.Wait()
 
-	all := make(map[string][]uint32, 1<<14)
-	for _, p := range parts {
-		for t, ids := range p.terms {
-			all[t] = append(all[t], ids...)
+	// Merge the parts in article order; the first part's lists grow.
+	all := map[string][]uint32{}
+	if len(parts) > 0 {
+		all = make(map[string][]uint32, len(parts[0].term))
+		for t, i := range parts[0].term {
+			all[t] = parts[0].posts[i]
+		}
+	}
+	for _, p := range parts[1:] {
+		for t, i := range p.term {
+			all[t] = append(all[t], p.posts[i]...)
 		}
 	}
 	ix := &index{n: len(arts), cache: make(map[string]*cacheEntry)}
