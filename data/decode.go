@@ -24,13 +24,22 @@ import (
 const sniffLen = 64 << 10
 
 // decode turns raw into text. It returns the text, the problems met on the
-// way, and, for a binary file, why it is not text (the text is then "").
-// When raw is valid UTF-8 the text shares its memory: raw must not change
-// afterwards.
-func decode(raw string) (text string, problems []string, binary string) {
-	if strings.HasPrefix(raw, "\xef\xbb\xbf") {
-		raw = raw[3:]
-	} else if strings.HasPrefix(raw, "\xff\xfe") {
+// way, and, for a binary file, why it is not text (the text is then ""). When
+// raw is valid UTF-8 the text shares its memory: raw must not change
+// afterwards. clean reports that the text is also safe and in NFC (isClean),
+// so that prepare can skip its work.
+func decode(raw string) (text string, problems []string, binary string, clean bool) {
+	raw = strings.TrimPrefix(raw, "\xef\xbb\xbf")
+	if isClean(raw) { // the common case, in one pass
+		return raw, nil, "", true
+	}
+	text, problems, binary = decodeText(raw)
+	return text, problems, binary, false
+}
+
+// decodeText is decode for text that is not clean.
+func decodeText(raw string) (text string, problems []string, binary string) {
+	if strings.HasPrefix(raw, "\xff\xfe") {
 		return decodeUTF16(raw[2:], unicode.LittleEndian, "")
 	} else if strings.HasPrefix(raw, "\xfe\xff") {
 		return decodeUTF16(raw[2:], unicode.BigEndian, "")

@@ -156,7 +156,7 @@ type job struct {
 	name   string // the path as the user gave or the walk found it, for errors
 	rel    string // the record's Path
 	id     string // the record's ID
-	size   int64
+	size   int64 // known once read
 	format format
 	walked bool // found by walking a folder: may be skipped when not text
 	read   func() (string, error)
@@ -205,7 +205,7 @@ func collect(jobs []job, root string, opts Options, res *Result) []job {
 		return jobs
 	}
 	if !info.IsDir() {
-		return append(jobs, fileJob(root, filepath.Clean(root), info, false))
+		return append(jobs, fileJob(root, filepath.Clean(root), false))
 	}
 	walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -225,16 +225,21 @@ func collect(jobs []job, root string, opts Options, res *Result) []job {
 		if d.IsDir() {
 			return nil
 		}
-		info, err := os.Stat(p) // follows links to files
-		if err != nil {
-			res.Errors = append(res.Errors, err)
-			return nil
-		}
-		if info.IsDir() {
-			res.Skipped = append(res.Skipped, p+" (link to a folder)")
-			return nil
-		}
-		if !info.Mode().IsRegular() {
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := os.Stat(p) // follows the link
+			if err != nil {
+				res.Errors = append(res.Errors, err)
+				return nil
+			}
+			if info.IsDir() {
+				res.Skipped = append(res.Skipped, p+" (link to a folder)")
+				return nil
+			}
+			if !info.Mode().IsRegular() {
+				res.Skipped = append(res.Skipped, p+" (not a regular file)")
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
 			res.Skipped = append(res.Skipped, p+" (not a regular file)")
 			return nil
 		}
@@ -242,7 +247,7 @@ func collect(jobs []job, root string, opts Options, res *Result) []job {
 		if err != nil {
 			rel = p
 		}
-		jobs = append(jobs, fileJob(p, filepath.ToSlash(rel), info, true))
+		jobs = append(jobs, fileJob(p, filepath.ToSlash(rel), true))
 		return nil
 	})
 	if walkErr != nil {
@@ -251,8 +256,8 @@ func collect(jobs []job, root string, opts Options, res *Result) []job {
 	return jobs
 }
 
-func fileJob(p, rel string, info fs.FileInfo, walked bool) job {
-	return job{name: p, rel: rel, id: idOf(p), size: info.Size(), format: formatOf(p), walked: walked, read: readFile(p)}
+func fileJob(p, rel string, walked bool) job {
+	return job{name: p, rel: rel, id: idOf(p), format: formatOf(p), walked: walked, read: readFile(p)}
 }
 
 // outcome is what one job came to.
@@ -357,10 +362,8 @@ func process(j *job) (arts []model.Article, skipped string, err error) {
 		}
 		return nil, "", err
 	}
-	if int64(len(raw)) > j.size {
-		j.size = int64(len(raw))
-	}
-	text, problems, binary := decode(raw)
+	j.size = int64(len(raw))
+	text, problems, binary, clean := decode(raw)
 	if binary != "" {
 		if j.walked && j.format == unknown {
 			return nil, "not text", nil
@@ -372,12 +375,18 @@ func process(j *job) (arts []model.Article, skipped string, err error) {
 		return readJSONL(j, text, problems), "", nil
 	}
 	a := model.Article{ID: j.id, Path: j.rel, Problems: problems}
+	if !clean {
+		text = prepare(text, &a)
+	}
 	understand(text, &a)
 	return []model.Article{a}, "", nil
 }
 
 // prepare sanitises text and puts it in NFC, noting what it removed.
 func prepare(text string, a *model.Article) string {
+	if isClean(text) {
+		return text
+	}
 	text, rm := sanitize(text)
 	if p := rm.problem(); p != "" {
 		a.Problems = append(a.Problems, p)
@@ -385,11 +394,10 @@ func prepare(text string, a *model.Article) string {
 	return norm.NFC.String(text)
 }
 
-// understand runs the parsers on text (decoded, not yet sanitised). A parser
+// understand runs the parsers on text (prepared). A parser
 // that panics costs only this article its structure: the record keeps its
 // text, one paragraph per line, and a problem says what happened.
 func understand(text string, a *model.Article) {
-	text = prepare(text, a)
 	if strings.TrimSpace(text) == "" {
 		a.Problems = append(a.Problems, "no text: the file is empty or blank")
 		return

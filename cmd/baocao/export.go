@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/baocao/baocao/cmd/baocao/internal/export"
@@ -21,6 +23,7 @@ func runExport(e env, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	format := fs.String("format", "jsonl", "output `format`: "+strings.Join(export.Formats, ", "))
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: baocao export [--format jsonl|json|csv] [PATH ...]
 
@@ -57,6 +60,19 @@ Flags:
 	if !export.Valid(*format) {
 		fmt.Fprintf(e.stderr, "baocao export: unknown format %q (want one of %s)\n", *format, strings.Join(export.Formats, ", "))
 		return exitUsage
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "baocao export:", err)
+			return exitUsage
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(e.stderr, "baocao export:", err)
+			return exitUsage
+		}
+		defer pprof.StopCPUProfile()
 	}
 	enc, err := export.NewEncoder(e.stdout, *format)
 	if err != nil {

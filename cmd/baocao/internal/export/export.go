@@ -10,7 +10,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -54,7 +53,7 @@ func Write(w io.Writer, format string, articles []model.Article) error {
 func Render(format string, a *model.Article) ([]byte, error) {
 	switch format {
 	case "jsonl", "json":
-		b, err := json.Marshal(a)
+		b, err := a.MarshalJSON() // not json.Marshal(a), which would check the whole output once more
 		if err != nil {
 			return nil, fmt.Errorf("article %s: %w", a.ID, err)
 		}
