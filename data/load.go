@@ -156,7 +156,7 @@ type job struct {
 	name   string // the path as the user gave or the walk found it, for errors
 	rel    string // the record's Path
 	id     string // the record's ID
-	size   int64 // known once read
+	size   int64  // known once read
 	format format
 	walked bool // found by walking a folder: may be skipped when not text
 	read   func() (string, error)
