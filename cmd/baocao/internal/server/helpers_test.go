@@ -28,10 +28,11 @@ type fakeApp struct {
 	keys     chan string // "<session id>:<key>" for every key a model saw
 	sizes    chan tea.WindowSizeMsg
 	export   func(ctx context.Context, w io.Writer, args []string) error
+	stuck    chan struct{} // "s" blocks Update until this is closed
 }
 
 func newFakeApp() *fakeApp {
-	return &fakeApp{keys: make(chan string, 4096), sizes: make(chan tea.WindowSizeMsg, 4096)}
+	return &fakeApp{keys: make(chan string, 4096), sizes: make(chan tea.WindowSizeMsg, 4096), stuck: make(chan struct{})}
 }
 
 func (a *fakeApp) NewModel(s Session) tea.Model {
@@ -62,7 +63,7 @@ func (a *fakeApp) lastSession() Session {
 }
 
 // testModel counts keys; "q" quits, "p" panics in Update, "v" makes View
-// panic.
+// panic, "s" gets stuck in Update.
 type testModel struct {
 	app       *fakeApp
 	s         Session
@@ -87,6 +88,8 @@ func (m *testModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			panic("test: Update panics")
 		case "v":
 			m.viewPanic = true
+		case "s":
+			<-m.app.stuck
 		}
 		m.n++
 	case tea.WindowSizeMsg:
