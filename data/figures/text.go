@@ -1,0 +1,281 @@
+package figures
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/model"
+)
+
+// text is one paragraph prepared for scanning: f is its folded form (lower
+// case ASCII, diacritics dropped, đ → d), one byte per rune of the original
+// (combining marks dropped, other scripts 'x', punctuation normalised), and
+// off maps every byte of f back to the byte offset in orig where its rune
+// starts; off[len(f)] is len(orig).
+type text struct {
+	orig string
+	f    string
+	off  []int32
+	toks []token
+	figs []fig
+}
+
+// token kinds.
+const (
+	tWord  = iota // a run of letters (and digits after a letter: "qh15")
+	tFig          // a figure; fig indexes text.figs
+	tPunct        // one punctuation byte
+)
+
+// token is a word, a figure or a punctuation mark in text.f.
+type token struct {
+	s, e int32
+	k    uint8
+	fig  int16 // index into figs for tFig
+}
+
+// foldByte folds one rune into the byte that stands for it in text.f; ok is
+// false for a rune that folds to nothing (a lone combining mark).
+func foldByte(r rune) (byte, bool) {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return byte(r + 'a' - 'A'), true
+		}
+		if r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' {
+			return ' ', true
+		}
+		return byte(r), true
+	}
+	switch r {
+	case '–', '—', '‐', '‑', '−':
+		return '-', true
+	case '“', '”', '„', '«', '»', '″':
+		return '"', true
+	case '‘', '’', '′':
+		return '\'', true
+	case '…':
+		return '.', true
+	case '•', '·', '●', '▪', '■', '◦':
+		return '*', true
+	}
+	if unicode.IsSpace(r) {
+		return ' ', true
+	}
+	f := model.FoldRune(r)
+	if f < 0 {
+		return 0, false
+	}
+	if f < utf8.RuneSelf {
+		return byte(f), true
+	}
+	if unicode.IsLetter(f) {
+		return 'x', true
+	}
+	if unicode.IsDigit(f) {
+		return '#', true
+	}
+	return '#', true
+}
+
+// prepare folds and tokenises a paragraph. The buffers of t are reused.
+func (t *text) prepare(s string) {
+	t.orig = s
+	var b strings.Builder
+	b.Grow(len(s))
+	t.off = t.off[:0]
+	for i, r := range s {
+		c, ok := foldByte(r)
+		if !ok {
+			continue
+		}
+		b.WriteByte(c)
+		t.off = append(t.off, int32(i))
+	}
+	t.off = append(t.off, int32(len(s)))
+	t.f = b.String()
+	t.tokenize()
+}
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' }
+func isAlnum(c byte) bool  { return isDigit(c) || isLetter(c) }
+
+// tokenize splits t.f into words, figures and punctuation.
+func (t *text) tokenize() {
+	t.toks = t.toks[:0]
+	t.figs = t.figs[:0]
+	f := t.f
+	rangeNext := false
+	for i := 0; i < len(f); {
+		c := f[i]
+		switch {
+		case c == ' ':
+			i++
+		case isLetter(c):
+			j := i + 1
+			for j < len(f) && isAlnum(f[j]) {
+				j++
+			}
+			t.toks = append(t.toks, token{s: int32(i), e: int32(j), k: tWord})
+			i = j
+		case isDigit(c):
+			g, ok := scanFig(f, i)
+			if !ok {
+				// a code such as 35/2023/UBTVQH15 or 392-QĐ/QU: one word
+				t.toks = append(t.toks, token{s: int32(i), e: int32(g.e), k: tWord})
+				i = g.e
+				rangeNext = false
+				continue
+			}
+			if rangeNext {
+				g.rng = true
+			}
+			rangeNext = g.rng
+			if len(t.figs) < 1<<15-1 {
+				t.figs = append(t.figs, g)
+				t.toks = append(t.toks, token{s: int32(g.s), e: int32(g.e), k: tFig, fig: int16(len(t.figs) - 1)})
+			} else {
+				t.toks = append(t.toks, token{s: int32(g.s), e: int32(g.e), k: tWord})
+			}
+			i = g.e
+		default:
+			t.toks = append(t.toks, token{s: int32(i), e: int32(i + 1), k: tPunct})
+			i++
+		}
+	}
+}
+
+// word is the folded text of token i, or "" when i is out of range or not a
+// word.
+func (t *text) word(i int) string {
+	if i < 0 || i >= len(t.toks) || t.toks[i].k != tWord {
+		return ""
+	}
+	return t.f[t.toks[i].s:t.toks[i].e]
+}
+
+// punct is the punctuation byte of token i, or 0.
+func (t *text) punct(i int) byte {
+	if i < 0 || i >= len(t.toks) || t.toks[i].k != tPunct {
+		return 0
+	}
+	return t.f[t.toks[i].s]
+}
+
+// figAt is the figure of token i, or nil.
+func (t *text) figAt(i int) *fig {
+	if i < 0 || i >= len(t.toks) || t.toks[i].k != tFig {
+		return nil
+	}
+	return &t.figs[t.toks[i].fig]
+}
+
+// origWord is the original spelling of token i.
+func (t *text) origWord(i int) string {
+	if i < 0 || i >= len(t.toks) {
+		return ""
+	}
+	return t.orig[t.off[t.toks[i].s]:t.off[t.toks[i].e]]
+}
+
+// upper reports whether token i starts with an upper-case letter in the
+// original.
+func (t *text) upper(i int) bool {
+	if i < 0 || i >= len(t.toks) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.orig[t.off[t.toks[i].s]:])
+	return unicode.IsUpper(r)
+}
+
+// is reports whether the words at token i are exactly ws (no punctuation or
+// figure between them).
+func (t *text) is(i int, ws ...string) bool {
+	for k, w := range ws {
+		if t.word(i+k) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// origIs reports whether token i is spelled w in the original, case aside
+// (for words whose folded forms collide: mỗi/mới, quý/quỹ, đã/đà).
+func (t *text) origIs(i int, w string) bool {
+	return strings.EqualFold(t.origWord(i), w)
+}
+
+// span is a range of tokens [s, e).
+type span struct{ s, e int }
+
+// abbrevs are the words that a full stop abbreviates rather than ends a
+// sentence after ("TP. Hồ Chí Minh", "UB. MTTQ", "PCT. HĐND", "ThS. ...").
+var abbrevs = map[string]bool{
+	"tp": true, "ub": true, "pct": true, "pbt": true, "ct": true, "tx": true, "tt": true,
+	"ths": true, "ts": true, "gs": true, "pgs": true, "bs": true, "ks": true, "th": true,
+	"st": true, "mr": true, "ms": true, "dr": true, "ng": true, "q": true, "p": true,
+	"h": true, "x": true, "t": true, "tr": true, "d": true, "v": true, "vs": true,
+}
+
+// sentences splits the tokens into sentences. A sentence ends at '!' or '?',
+// or at a full stop (or ellipsis) that is followed by a capital, a digit, a
+// quote or a bracket, or ends the paragraph; a dot inside a number never ends
+// one, nor does the dot of an abbreviation.
+func (t *text) sentences(dst []span) []span {
+	n := len(t.toks)
+	start := 0
+	for i := 0; i < n; i++ {
+		p := t.punct(i)
+		if p != '.' && p != '!' && p != '?' {
+			continue
+		}
+		// swallow a run of closing marks: "...", ".)", '."'
+		j := i + 1
+		for j < n {
+			q := t.punct(j)
+			if q == '.' || q == '!' || q == '?' || q == '"' || q == '\'' || q == ')' {
+				j++
+				continue
+			}
+			break
+		}
+		if j < n {
+			nt := t.toks[j]
+			ok := false
+			switch nt.k {
+			case tWord:
+				ok = t.upper(j)
+			case tFig:
+				ok = true
+			case tPunct:
+				c := t.f[nt.s]
+				ok = c == '"' || c == '(' || c == '-' || c == '*' || c == '\'' || c == '['
+			}
+			if !ok {
+				continue
+			}
+			if p == '.' && j == i+1 {
+				// "TP. Hồ Chí Minh": an abbreviation right before the dot
+				if w := t.word(i - 1); w != "" && t.toks[i-1].e == t.toks[i].s && abbrevs[w] {
+					continue
+				}
+			}
+		}
+		dst = append(dst, span{start, j})
+		start = j
+		i = j - 1
+	}
+	if start < n {
+		dst = append(dst, span{start, n})
+	}
+	return dst
+}
+
+// byteSpan is the original byte range of tokens [s, e), trimmed.
+func (t *text) byteSpan(s span) (int, int) {
+	if s.s >= s.e || s.s < 0 || s.e > len(t.toks) {
+		return 0, 0
+	}
+	return int(t.off[t.toks[s.s].s]), int(t.off[t.toks[s.e-1].e])
+}
