@@ -60,12 +60,12 @@ func TestParseAmount(t *testing.T) {
 		{"11/11", 11, 11, model.Count, "", "11/11"},
 		{"39/42", 39, 42, model.Count, "", "39/42"},
 		{"398,44%", 398.44, nan, model.Percent, "", "398,44%"},
-		{"5 tỷ USD", 0, nan, "", "", ""},      // foreign money: not read as đồng
-		{"10-12%", 0, nan, "", "", ""},        // a range
-		{"từ 90 - 100", 0, nan, "", "", ""},   // a range
-		{"2020-2025", 0, nan, "", "", ""},     // a term
-		{"08/12/2023", 0, nan, "", "", ""},    // a date
-		{"6/2023", 0, nan, "", "", ""},        // a month
+		{"5 tỷ USD", 0, nan, "", "", ""},    // foreign money: not read as đồng
+		{"10-12%", 0, nan, "", "", ""},      // a range
+		{"từ 90 - 100", 0, nan, "", "", ""}, // a range
+		{"2020-2025", 0, nan, "", "", ""},   // a term
+		{"08/12/2023", 0, nan, "", "", ""},  // a date
+		{"6/2023", 0, nan, "", "", ""},      // a month
 		{"35/2023/UBTVQH15", 0, nan, "", "", ""},
 		{"392-QĐ/QU", 0, nan, "", "", ""},
 		{"0,30%0", 0, nan, "", "", ""}, // per mille
