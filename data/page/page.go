@@ -1,9 +1,17 @@
 // Package page understands the layout of one scraped page: it separates the
 // article from the page chrome and finds the headline, dates, view counter,
 // byline, source link, captions and the administrative units named.
+//
+// The rules are general signals of how such pages are laid out, not lists
+// of any one site's strings: a run of short lines without sentence
+// punctuation above the headline is a menu; the line beside the headline
+// that holds only a date, a time and labels is the date line; short
+// name-like lines after the last paragraph are the byline; link, share and
+// counter labels are chrome wherever they stand.
 package page
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/baocao/baocao/model"
@@ -12,17 +20,656 @@ import (
 // Parse reads one page's text (decoded, sanitised, NFC, "\n" line ends) and
 // fills a's layout fields: Title, TitleDerived, Published, EventDate, Views,
 // Byline, SourceURL, Unit, Mentions, Body, Captions, Chrome and Problems.
-// Every non-space character of text ends up in Title, Body, Captions, Chrome
-// or Problems.
+//
+// Invariant: every non-space character of text is kept, each line's
+// characters going to Body, Captions or Chrome (the headline, date and
+// byline lines go to Chrome as well as to their fields; a derived title
+// repeats words of the body). Precisely: for every rune r that is not white
+// space, Body, Captions and Chrome together hold r at least as many times as
+// text does. Spaces may be collapsed; nothing else is changed.
 func Parse(text string, a *model.Article) {
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); l == "" {
+	p := &parser{a: a}
+	p.split(text)
+	p.findTop()
+	p.findBottom()
+	p.readMiddle()
+	p.splitRunIn()
+	p.finishTitle()
+	p.findDates()
+	p.findUnits()
+	p.finish()
+}
+
+type chromeLine struct {
+	pos int
+	s   string
+}
+
+type para struct {
+	pos int
+	s   string
+}
+
+type parser struct {
+	a     *model.Article
+	lines []line
+	nb    []int // indices of non-blank lines
+
+	lead     int // first paragraph-like line; -1 when none
+	title    int // headline line; -1 when none
+	dateLn   int // the date line by the headline; -1 when none
+	topEnd   int // first line after the headline (and its date line)
+	botStart int // first line of the bottom chrome run
+	related  int // "Tin khác" heading: the rest is chrome; len(lines) when none
+
+	byline      string
+	bylineLn    int
+	bottomDate  int
+	views       int
+	hasViews    bool
+	url         string
+	chrome      []chromeLine
+	body        []para
+	captions    []para
+	leadPara    int // index in body of the lead paragraph
+	published   model.When
+	titleDerive bool
+}
+
+func (p *parser) split(text string) {
+	raw := strings.Split(text, "\n")
+	p.lines = make([]line, len(raw))
+	for i, r := range raw {
+		p.lines[i] = classify(strings.TrimSpace(strings.ReplaceAll(r, "\u00a0", " ")))
+		if p.lines[i].kind != kBlank {
+			p.nb = append(p.nb, i)
+		}
+	}
+	p.lead, p.title, p.dateLn, p.bylineLn, p.bottomDate = -1, -1, -1, -1, -1
+	p.related = len(p.lines)
+	p.botStart = len(p.lines)
+}
+
+func (p *parser) addChrome(pos int, s string) {
+	if s = strings.TrimSpace(s); s != "" {
+		p.chrome = append(p.chrome, chromeLine{pos, s})
+	}
+}
+
+// paraLike reports whether a line reads as a paragraph of the article
+// rather than a headline or a menu item.
+func paraLike(l *line) bool {
+	if l.kind != kText || l.words < 12 {
+		return false
+	}
+	if l.words >= 40 || endsParagraph(l.text) || isLeadStart(l.text) {
+		return true
+	}
+	return len(sentences(l.text)) > 1
+}
+
+// endsParagraph is endsSentence without "?" and "!": headlines ask and
+// exclaim, paragraphs rarely end a line that way.
+func endsParagraph(s string) bool {
+	switch lastRune(stripClosers(s)) {
+	case '.', '…', ';':
+		return true
+	}
+	return false
+}
+
+// findTop finds the first paragraph, the headline and the date line.
+func (p *parser) findTop() {
+	for _, i := range p.nb {
+		if paraLike(&p.lines[i]) {
+			p.lead = i
+			break
+		}
+	}
+	limit := len(p.lines)
+	if p.lead >= 0 {
+		limit = p.lead
+	}
+	for k, i := range p.nb {
+		if k >= 8 || i >= limit {
+			break
+		}
+		if p.lines[i].kind == kDate {
+			p.dateLn = i
+			break
+		}
+	}
+	best := func(from, to, max int, minWords int) int {
+		bi, bw, n := -1, 0, 0
+		for _, i := range p.nb {
+			if i < from || i >= to {
+				continue
+			}
+			l := &p.lines[i]
+			if l.kind != kText || l.words > 60 {
+				continue
+			}
+			if n++; n > max {
+				break
+			}
+			if l.words < minWords || isBreadcrumb(l.text, l.words) {
+				continue
+			}
+			if l.words > bw {
+				bi, bw = i, l.words
+			}
+		}
+		return bi
+	}
+	switch {
+	case p.dateLn >= 0:
+		p.title = best(0, p.dateLn, 12, 2)
+		if p.title < 0 {
+			p.title = best(p.dateLn+1, limit, 3, 4)
+		}
+	default:
+		// the first line that may be a headline, unless it is a short menu
+		// label over one (a sapo under a headline is longer)
+		var cands []int
+		for _, i := range p.nb {
+			if i >= limit || len(cands) == 4 {
+				break
+			}
+			l := &p.lines[i]
+			if l.kind == kText && l.words <= 60 && l.words >= 4 && !isBreadcrumb(l.text, l.words) {
+				cands = append(cands, i)
+			}
+		}
+		if len(cands) > 0 {
+			p.title = cands[0]
+			if len(cands) > 1 && p.lines[cands[0]].words <= 6 && p.lines[cands[1]].words > p.lines[cands[0]].words && p.lines[cands[1]].words <= 25 {
+				p.title = cands[1]
+			}
+		}
+	}
+	// a headline that ends with a full stop, followed by a lead that opens
+	// with the day of the event
+	if p.title < 0 && p.lead >= 0 {
+		l := &p.lines[p.lead]
+		if l.words <= 30 && len(sentences(l.text)) == 1 {
+			for _, i := range p.nb {
+				if i > p.lead {
+					if paraLike(&p.lines[i]) && isLeadStart(p.lines[i].text) {
+						p.title = p.lead
+						p.lead = i
+					}
+					break
+				}
+			}
+		}
+	}
+	p.topEnd = 0
+	if p.title >= 0 {
+		p.topEnd = p.title + 1
+	}
+	if p.dateLn >= p.topEnd {
+		p.topEnd = p.dateLn + 1
+	}
+	if p.lead >= 0 && p.lead < p.topEnd {
+		// the lead stands above the headline's date line: not a lead
+		p.lead = -1
+		for _, i := range p.nb {
+			if i >= p.topEnd && paraLike(&p.lines[i]) {
+				p.lead = i
+				break
+			}
+		}
+	}
+	for i := 0; i < p.topEnd; i++ {
+		l := &p.lines[i]
+		if l.kind == kBlank {
 			continue
 		}
-		if a.Title == "" {
-			a.Title = l
+		p.addChrome(i, l.text)
+		p.noteChrome(l)
+	}
+}
+
+// noteChrome keeps what a chrome line tells: the view counter, a source
+// link, a labelled byline.
+func (p *parser) noteChrome(l *line) {
+	switch l.kind {
+	case kViews:
+		if !p.hasViews {
+			p.views, p.hasViews = l.views, true
+		}
+	case kDate:
+		if l.date.hasViews && !p.hasViews {
+			p.views, p.hasViews = l.date.views, true
+		}
+	case kURL:
+		if p.url == "" {
+			p.url = l.url
+		}
+	}
+}
+
+// relatedPrefixes open the heading of a list of other articles (folded).
+var relatedPrefixes = []string{"tin khac", "cac tin khac", "tin lien quan", "cac tin lien quan",
+	"bai viet lien quan", "bai lien quan", "tin cung chuyen muc", "tin cung loai", "xem them tin",
+	"doc them", "tin moi", "tin moi nhat", "tin bai khac", "bai viet khac"}
+
+// findBottom finds the chrome after the article: a list of other articles
+// under a "Tin khác" heading, and the run of short lines after the last
+// paragraph (byline, counters, links, buttons).
+func (p *parser) findBottom() {
+	floor := p.topEnd
+	if p.lead >= floor {
+		floor = p.lead + 1
+	}
+	for _, i := range p.nb {
+		if i < floor {
 			continue
 		}
-		a.Body = append(a.Body, l)
+		l := &p.lines[i]
+		if l.kind == kNav && l.words <= 6 {
+			f := fold(l.text)
+			for _, r := range relatedPrefixes {
+				if strings.HasPrefix(f, r) {
+					p.related = i
+					break
+				}
+			}
+			if p.related < len(p.lines) {
+				break
+			}
+		}
+	}
+	for i := p.related; i < len(p.lines); i++ {
+		if l := &p.lines[i]; l.kind != kBlank {
+			p.addChrome(i, l.text)
+			p.noteChrome(l)
+		}
+	}
+	p.botStart = p.related
+	labelled := false
+	for k := len(p.nb) - 1; k >= 0; k-- {
+		i := p.nb[k]
+		if i >= p.related {
+			continue
+		}
+		if i < floor {
+			break
+		}
+		l := &p.lines[i]
+		stop := false
+		switch {
+		case l.kind == kLabel:
+			if l.name != "" && nameLike(l.name) {
+				p.byline, p.bylineLn, labelled = l.name, i, true
+			} else if l.name == "" && p.bylineLn >= 0 {
+				labelled = true
+			} else if l.name != "" {
+				stop = true
+			}
+		case l.kind == kDate:
+			if p.bottomDate < 0 {
+				p.bottomDate = i
+			}
+		case l.isChrome():
+		case l.kind == kText && !labelled && ((l.words <= 8 && nameLike(l.text) && (l.words >= 2 || strings.ContainsAny(l.text, "./") || isAllCaps(l.text))) || orgLike(l.text, l.words)):
+			p.byline, p.bylineLn = l.text, i
+		default:
+			stop = true
+		}
+		if stop {
+			break
+		}
+		p.botStart = i
+	}
+	for i := p.botStart; i < p.related; i++ {
+		if l := &p.lines[i]; l.kind != kBlank {
+			p.addChrome(i, l.text)
+			p.noteChrome(l)
+		}
+	}
+}
+
+// readMiddle reads the lines between the headline and the bottom chrome
+// into paragraphs and captions, joining hard-wrapped lines.
+func (p *parser) readMiddle() {
+	var cur strings.Builder
+	curPos, blank := -1, false
+	flush := func() {
+		if curPos >= 0 {
+			p.body = append(p.body, para{curPos, collapseSpaces(cur.String())})
+		}
+		cur.Reset()
+		curPos = -1
+	}
+	for i := p.topEnd; i < p.botStart; i++ {
+		l := &p.lines[i]
+		if l.kind == kBlank {
+			blank = true
+			continue
+		}
+		preLead := p.lead < 0 || i < p.lead
+		if l.isChrome() || (preLead && !endsSentence(l.text) && (l.words <= 3 || isBreadcrumb(l.text, l.words))) || (l.words <= 4 && isButtonRow(l.text)) {
+			flush()
+			p.addChrome(i, l.text)
+			p.noteChrome(l)
+			blank = false
+			continue
+		}
+		if curPos >= 0 && joins(cur.String(), l.text, blank) {
+			cur.WriteByte(' ')
+			cur.WriteString(l.text)
+		} else {
+			flush()
+			curPos = i
+			cur.WriteString(l.text)
+		}
+		blank = false
+	}
+	flush()
+	// captions: photo captions between paragraphs
+	var body []para
+	for k, b := range p.body {
+		if k > 0 && captionLike(b.s) {
+			p.captions = append(p.captions, b)
+			continue
+		}
+		body = append(body, b)
+	}
+	p.body = body
+}
+
+// joins reports whether the line next continues the hard-wrapped text cur.
+func joins(cur, next string, blank bool) bool {
+	if !endsSentence(cur) && isLowerStart(next) {
+		return true
+	}
+	if blank {
+		return false
+	}
+	if strings.HasSuffix(cur, ",") && !bulletStart(next) {
+		return true
+	}
+	return false
+}
+
+func bulletStart(s string) bool {
+	switch firstRune(s) {
+	case '-', '+', '•', '*', '–', '·':
+		return true
+	}
+	if len(s) > 1 && isDigit(s[0]) && (s[1] == '.' || s[1] == ')') {
+		return true
+	}
+	return false
+}
+
+// captionCues open captions (folded); captionVerbs are what photos show.
+var (
+	captionCues  = []string{"quang canh", "quanh canh", "toan canh", "anh:", "anh minh hoa", "hinh anh"}
+	captionHeads = []string{"dong chi", "cac dong chi", "lanh dao", "ong ", "ba ", "bi thu", "chu tich",
+		"pho ", "dai bieu", "cac dai bieu", "dai dien", "cac tap the", "cac ca nhan", "tap the",
+		"truong ", "giam doc", "ban thuong vu", "thuong truc", "cac dang vien", "dang vien", "tong bi thu"}
+	captionVerbs = []string{"phat bieu", "trao ", "tang ", "chu tri", "khai mac", "be mac", "bieu quyet",
+		"bo phieu", "tham luan", "chuc mung", "nhan ", "chup anh", "du hoi nghi", "du dai hoi",
+		"du ky hop", "tham du", "ket luan", "tham quan", "du buoi", "du le", "thong tin ve"}
+)
+
+// captionLike reports whether a block between paragraphs reads as a photo
+// caption: one short sentence showing people at the event, or a "Quang
+// cảnh hội nghị" line, or a few words without a full stop.
+func captionLike(s string) bool {
+	w := countWords(s)
+	if w > 40 || endsWithColon(s) || len(sentences(s)) > 1 {
+		return false
+	}
+	f := fold(s)
+	for _, c := range captionCues {
+		if strings.HasPrefix(f, c) {
+			return true
+		}
+	}
+	if strings.Contains(s, "Ảnh:") {
+		return true
+	}
+	for _, h := range captionHeads {
+		if strings.HasPrefix(f, h) {
+			for _, v := range captionVerbs {
+				if strings.Contains(f, v) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return w <= 8 && !endsSentence(s) && !bulletStart(s) && isUpperStart(s)
+}
+
+// splitRunIn handles pages that run everything into one line: a byline
+// after the final full stop ("... trưởng thôn... Minh Thà/KD&PL"), an
+// opinion disclaimer after it ("Bảo Trang * Bài viết thể hiện ..."), and a
+// teaser for another article before it ("Thanh niên Thủ đô sẵn sàng nhập
+// ngũ (HNM) - Năm 2017, ...").
+func (p *parser) splitRunIn() {
+	if len(p.body) == 0 {
+		return
+	}
+	last := &p.body[len(p.body)-1]
+	s := last.s
+	if countWords(s) < 25 {
+		return
+	}
+	if p.byline == "" {
+		tail := ""
+		if k := lastStop(s); k > 0 && k < len(s) {
+			tail = strings.TrimSpace(s[k:])
+		}
+		name, extra := tail, ""
+		if j := strings.Index(tail, " * "); j > 0 {
+			name, extra = strings.TrimSpace(tail[:j]), strings.TrimSpace(tail[j:])
+		}
+		if name != "" && countWords(name) <= 6 && nameLike(name) {
+			p.byline = name
+			p.bylineLn = last.pos
+			p.addChrome(last.pos, tail)
+			_ = extra
+			s = strings.TrimSpace(s[:len(s)-len(tail)])
+		}
+	}
+	// a teaser for another article: "Headline (ABC) - ..."
+	for _, sen := range sentences(s)[1:] {
+		if k := teaserStart(sen); k >= 0 {
+			i := strings.LastIndex(s, sen)
+			if i > 0 {
+				p.addChrome(last.pos, s[i:])
+				s = strings.TrimSpace(s[:i])
+			}
+			break
+		}
+	}
+	last.s = s
+}
+
+// lastStop is the offset after the last sentence stop in s that is
+// followed by a space ("L.B" holds a stop that is not one).
+func lastStop(s string) int {
+	for i := len(s) - 1; i > 0; i-- {
+		if s[i] == ' ' {
+			c := s[i-1]
+			if c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || strings.HasSuffix(s[:i], "…") || strings.HasSuffix(s[:i], "”") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// teaserStart reports where a sentence opens a teaser "Headline (ABC) - ":
+// a few words, an agency's capitals in brackets, and a dash.
+func teaserStart(sen string) int {
+	i := strings.Index(sen, ") - ")
+	if i < 0 {
+		i = strings.Index(sen, ") – ")
+	}
+	if i < 0 {
+		return -1
+	}
+	j := strings.LastIndexByte(sen[:i], '(')
+	if j < 0 || i-j < 3 || i-j > 12 || countWords(sen[:j]) > 14 || !isAllCaps(sen[j+1:i]) {
+		return -1
+	}
+	return 0
+}
+
+// finishTitle sets the headline, or derives one from the lead.
+func (p *parser) finishTitle() {
+	if p.title >= 0 {
+		p.a.Title = collapseSpaces(p.lines[p.title].text)
+		return
+	}
+	if len(p.body) > 0 {
+		p.a.Title = deriveTitle(p.body[0].s)
+		p.a.TitleDerived = p.a.Title != ""
+	}
+}
+
+// deriveTitle makes a headline from a lead: its first sentence without the
+// day of the event, cut at a clause boundary to at most 25 words.
+func deriveTitle(lead string) string {
+	ss := sentences(lead)
+	if len(ss) == 0 {
+		return ""
+	}
+	s := ss[0]
+	if strings.HasPrefix(s, "(") {
+		if k := strings.Index(s, ") "); k > 0 && k < 24 {
+			s = s[k+2:]
+		}
+	}
+	if ep, ok := findEventPhrase(s); ok && ep.start == 0 {
+		s = strings.TrimLeft(s[ep.end:], " ),")
+	}
+	ws := strings.Fields(s)
+	if len(ws) > 25 {
+		cut := 25
+		for k := 25; k >= 8; k-- {
+			if c := lastRune(ws[k-1]); c == ',' || c == ';' || c == ':' {
+				cut = k
+				break
+			}
+		}
+		ws = ws[:cut]
+	}
+	s = strings.TrimRight(strings.Join(ws, " "), " ,;:.")
+	if s == "" {
+		return ""
+	}
+	r := firstRune(s)
+	return strings.ToUpper(string(r)) + s[len(string(r)):]
+}
+
+// findDates sets the publication date and the day of the event.
+func (p *parser) findDates() {
+	switch {
+	case p.dateLn >= 0:
+		p.published = p.lines[p.dateLn].date.when
+	case p.bottomDate >= 0:
+		p.published = p.lines[p.bottomDate].date.when
+		if d := p.lines[p.bottomDate].date; d.hasViews && !p.hasViews {
+			p.views, p.hasViews = d.views, true
+		}
+	}
+	p.a.Published = p.published
+	var all []string
+	for _, b := range p.body {
+		all = append(all, b.s)
+	}
+	for _, b := range p.body {
+		ep, ok := findEventPhrase(b.s)
+		if !ok {
+			continue
+		}
+		y := ep.y
+		if y == 0 {
+			sen := b.s
+			phrase := b.s[ep.start:ep.end]
+			for _, s := range sentences(b.s) {
+				if strings.Contains(s, phrase) {
+					sen = s
+					break
+				}
+			}
+			y = inferYear(ep.m, ep.d, sen, all, p.published)
+		}
+		if validDate(y, ep.m, ep.d) {
+			p.a.EventDate = model.Date(y, ep.m, ep.d)
+		} else {
+			p.a.Problems = append(p.a.Problems, "the year of the event's day is not given")
+		}
+		break
+	}
+}
+
+// findUnits picks the report's own unit and lists the others.
+func (p *parser) findUnits() {
+	texts := make([]string, 0, len(p.body)+len(p.captions)+2)
+	title := ""
+	if p.title >= 0 {
+		title = p.a.Title
+		texts = append(texts, title)
+	}
+	for _, b := range p.body {
+		texts = append(texts, b.s)
+	}
+	for _, c := range p.captions {
+		texts = append(texts, c.s)
+	}
+	if p.byline != "" {
+		texts = append(texts, p.byline)
+	}
+	f := newUnitsFinder(texts)
+	lead := ""
+	if len(p.body) > 0 {
+		if ss := sentences(p.body[0].s); len(ss) > 0 {
+			lead = ss[0]
+		}
+	}
+	if u := f.pick(title, lead); u != nil {
+		u.Parent = f.parentOf(*u, title)
+		p.a.Unit = u
+	}
+	p.a.Mentions = f.mentions(p.a.Unit)
+}
+
+// finish fills the remaining fields and says what was not found.
+func (p *parser) finish() {
+	a := p.a
+	a.Views, a.HasViews = p.views, p.hasViews
+	a.Byline = collapseSpaces(p.byline)
+	a.SourceURL = p.url
+	for _, b := range p.body {
+		a.Body = append(a.Body, b.s)
+	}
+	for _, c := range p.captions {
+		a.Captions = append(a.Captions, c.s)
+	}
+	sort.SliceStable(p.chrome, func(i, j int) bool { return p.chrome[i].pos < p.chrome[j].pos })
+	for _, c := range p.chrome {
+		a.Chrome = append(a.Chrome, c.s)
+	}
+	switch {
+	case a.Title == "":
+		a.Problems = append(a.Problems, "no headline found")
+	case a.TitleDerived:
+		a.Problems = append(a.Problems, "no headline printed: title derived from the lead")
+	}
+	if a.Published.IsZero() {
+		a.Problems = append(a.Problems, "no publication date")
+	}
+	if len(a.Body) == 0 {
+		a.Problems = append(a.Problems, "no article text found")
+	}
+	if a.Unit == nil {
+		a.Problems = append(a.Problems, "no administrative unit named as the subject")
 	}
 }

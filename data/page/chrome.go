@@ -1,0 +1,305 @@
+package page
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// kind is what a line of the page is, judged from the line alone.
+type kind uint8
+
+const (
+	kBlank   kind = iota
+	kText         // anything else: headline, paragraph, caption, menu item, name
+	kJunk         // no letter or digit: ".", ";", "|", "***"
+	kNav          // navigation, link, share and widget labels: "Tin khác", "Skip to Content"
+	kCounter      // a site's visitor counter: "Trực tuyến: 236", "Hôm nay: 1314"
+	kDate         // the date line: "Ngày đăng 15/03/2023 | 19:52 | View count: 55"
+	kViews        // the page's view counter alone: "Lượt xem: 678"
+	kURL          // a link line: "Xem chi tiết tại đây: https://...", "(http://...)"
+	kLabel        // a byline's role label: "Thực hiện:", "Tin, ảnh: MINH HIỂN"
+)
+
+// line is one line of the page.
+type line struct {
+	text  string // trimmed
+	kind  kind
+	words int
+	date  dateLine // kDate
+	views int      // kViews (and kDate when hasViews)
+	url   string   // kURL
+	name  string   // kLabel: what follows the label ("MINH HIỂN"), if anything
+}
+
+// isChrome reports whether the line's kind alone makes it page chrome.
+func (l *line) isChrome() bool {
+	switch l.kind {
+	case kJunk, kNav, kCounter, kDate, kViews, kURL, kLabel:
+		return true
+	}
+	return false
+}
+
+// navPrefixes begin the labels of links, menus, buttons and widgets
+// (folded). They make a line chrome only when the line is short.
+var navPrefixes = []string{
+	"skip to", "bo qua", "tin khac", "cac tin khac", "tin lien quan", "cac tin lien quan",
+	"bai viet lien quan", "bai lien quan", "tin cung chuyen muc", "tin cung loai", "xem them",
+	"doc them", "xem tiep", "doc tiep", "xem chi tiet", "viet binh luan", "binh luan",
+	"gui binh luan", "y kien ban doc", "chia se", "share", "tweet", "in bai", "ban in",
+	"in trang", "gui email", "gui bai", "email", "print", "ve trang truoc", "ve dau trang",
+	"quay lai", "tro ve", "trang chu", "home", "xem voi co chu", "co chu", "tai ve",
+	"tai ban day du", "thoi tiet", "ty gia", "gia vang", "lien he", "dang nhap", "dang ky",
+	"tim kiem", "facebook", "zalo", "tu khoa", "tags", "rss", "lien ket website",
+	"thong ke truy cap", "luot truy cap", "dang truy cap", "dang online", "tong luot truy cap",
+	"ban quyen", "copyright", "top", "menu", "like", "follow", "ban dang xem",
+	"bai viet the hien quan diem", "nguon:", "go to top", "len dau trang",
+}
+
+// counterWords name a site's visitor counters (folded).
+var counterWords = []string{
+	"truc tuyen", "hom nay", "hom qua", "tuan nay", "tuan truoc", "thang nay", "thang truoc",
+	"nam nay", "tat ca", "tong", "truy cap", "online", "dang xem", "khach", "thanh vien",
+}
+
+// bylineLabels are the role labels printed before a byline (folded, without
+// the colon).
+var bylineLabels = map[string]bool{
+	"tin, anh": true, "tin va anh": true, "tin - anh": true, "tin/anh": true, "tin": true,
+	"bai, anh": true, "bai va anh": true, "bai": true, "thuc hien": true, "tac gia": true,
+	"nguoi viet": true, "phong vien": true, "pv": true, "ctv": true, "cong tac vien": true,
+	"nhom pv": true, "nhom phong vien": true, "bai va anh:": true, "anh": true, "video": true,
+	"tin, anh, video": true, "author": true, "by": true,
+}
+
+// classify judges one trimmed line.
+func classify(s string) line {
+	l := line{text: s}
+	if s == "" {
+		l.kind = kBlank
+		return l
+	}
+	if !hasLetterOrDigit(s) {
+		l.kind = kJunk
+		return l
+	}
+	l.words = countWords(s)
+	l.kind = kText
+	if l.words > 40 {
+		return l
+	}
+	if dl, ok := parseDateLine(s); ok {
+		l.kind, l.date = kDate, dl
+		return l
+	}
+	if l.words <= 12 {
+		if v, ok := parseViewsLine(s); ok {
+			l.kind, l.views = kViews, v
+			return l
+		}
+	}
+	if l.words <= 15 {
+		if u := findURL(s); u != "" {
+			l.kind, l.url = kURL, u
+			return l
+		}
+	}
+	f := fold(s)
+	if l.words <= 30 && (strings.Contains(f, "tai day") || strings.HasPrefix(f, "ban dang xem") || strings.HasPrefix(f, "tai ban day du")) {
+		l.kind = kNav
+		return l
+	}
+	if l.words <= 8 {
+		for _, p := range navPrefixes {
+			if strings.HasPrefix(f, p) && (len(f) == len(p) || !isWordByte(f[len(p)])) {
+				l.kind = kNav
+				return l
+			}
+		}
+		if isButtonRow(s) {
+			l.kind = kNav
+			return l
+		}
+		if isCounter(f) {
+			l.kind = kCounter
+			return l
+		}
+	}
+	if l.words <= 10 {
+		if lab, name, ok := splitLabel(s); ok && bylineLabels[lab] {
+			l.kind, l.name = kLabel, name
+			return l
+		}
+	}
+	return l
+}
+
+func isWordByte(b byte) bool {
+	return b >= utf8.RuneSelf || ('a' <= b && b <= 'z') || isDigit(b)
+}
+
+// isButtonRow reports whether a line is a row of one-letter buttons: "A A",
+// "A- A A+".
+func isButtonRow(s string) bool {
+	for _, t := range strings.Fields(s) {
+		t = strings.TrimRight(t, "+-")
+		if utf8.RuneCountInString(t) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// isCounter reports whether a folded line is "label: number" with a
+// counter's label.
+func isCounter(f string) bool {
+	i := strings.LastIndexByte(f, ':')
+	if i <= 0 {
+		return false
+	}
+	n := strings.TrimSpace(f[i+1:])
+	if !isGroupedNumber(n) {
+		return false
+	}
+	lab := strings.TrimSpace(f[:i])
+	for _, w := range counterWords {
+		if strings.Contains(lab, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitLabel splits "Tin, ảnh: MINH HIỂN" into the folded label "tin, anh"
+// and the name "MINH HIỂN".
+func splitLabel(s string) (string, string, bool) {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i > 30 {
+		return "", "", false
+	}
+	return strings.TrimSpace(fold(s[:i])), strings.TrimSpace(s[i+1:]), true
+}
+
+// findURL returns the first web address in s, without enclosing
+// brackets or trailing punctuation.
+func findURL(s string) string {
+	i := strings.Index(s, "http://")
+	if j := strings.Index(s, "https://"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		i = strings.Index(s, "www.")
+	}
+	if i < 0 {
+		return ""
+	}
+	j := i
+	for j < len(s) && s[j] != ' ' && s[j] != ')' && s[j] != '"' && s[j] != '>' {
+		j++
+	}
+	u := strings.TrimRight(s[i:j], ".,;")
+	if len(u) < 8 {
+		return ""
+	}
+	return u
+}
+
+// isBreadcrumb reports whether a short line is a menu trail or section
+// label: "Thời sự - Chính trị", "Trang chủ > Tin tức".
+func isBreadcrumb(s string, words int) bool {
+	if words > 7 || endsSentence(s) {
+		return false
+	}
+	for _, sp := range []string{" - ", " – ", " > ", " » ", " | ", " / "} {
+		if strings.Contains(s, sp) {
+			parts := strings.Split(strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, " – ", " - "), " > ", " - "), " » ", " - "), " | ", " - "), " / ", " - "), " - ")
+			for _, p := range parts {
+				if countWords(p) > 3 || !isUpperStart(strings.TrimSpace(p)) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// nameLike reports whether a short line reads as a person's name or a
+// group of names, as bylines print them: "Hoàng Bình", "HOÀNG PHƯƠNG",
+// "Minh Huyền - Bá Lộc", "Ngọc Ánh, Piên", "Minh Thà/KD&PL", "L.B",
+// "CTV Rơ Lan Viện (Huyện Chư Prông)".
+func nameLike(s string) bool {
+	if s == "" || len(s) > 90 || endsWithColon(s) || !isUpperStart(strings.TrimLeft(s, "(")) {
+		return false
+	}
+	words, paren := 0, 0
+	for _, t := range strings.Fields(s) {
+		if strings.HasPrefix(t, "(") {
+			paren++
+		}
+		inParen := paren > 0
+		if strings.HasSuffix(t, ")") {
+			paren--
+		}
+		core := trimPunct(t)
+		switch {
+		case core == "":
+			continue
+		case inParen:
+			continue
+		case core == "và" || core == "and":
+			continue
+		}
+		if strings.ContainsAny(core, "0123456789") {
+			return false
+		}
+		if !unicode.IsUpper(firstRune(core)) {
+			return false
+		}
+		words++
+	}
+	return words >= 1 && words <= 7
+}
+
+func endsWithColon(s string) bool { return lastRune(s) == ':' }
+
+// orgPrefixes begin the names of offices that sign reports (folded).
+var orgPrefixes = []string{
+	"trung tam", "ban ", "phong ", "van phong", "dai ", "bao ", "cong thong tin", "ubnd",
+	"uy ban", "dang uy", "hoi dong", "so ", "cong an", "ban bien tap", "tap chi",
+}
+
+// orgLike reports whether a line reads as an issuing office: "Trung tâm
+// Văn hoá và Truyền thông thành phố Thái Nguyên".
+func orgLike(s string, words int) bool {
+	if words < 2 || words > 16 || endsWithStop(s) || endsWithColon(s) || !isUpperStart(s) {
+		return false
+	}
+	f := fold(s)
+	for _, p := range orgPrefixes {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLeadStart reports whether a paragraph opens with the day of the event
+// ("Chiều 8/1, ...", "Sáng ngày 04/01/2024 ...").
+func isLeadStart(s string) bool {
+	ep, ok := findEventPhrase(firstN(s, 80))
+	return ok && ep.start == 0
+}
+
+// firstN is at most the first n bytes of s, cut at a rune boundary.
+func firstN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+

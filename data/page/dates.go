@@ -1,0 +1,596 @@
+package page
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/baocao/baocao/model"
+)
+
+// Date lines are short, so these run on a few lines of a page only, after
+// a cheap check that the line holds digits.
+var (
+	isoDateRe = regexp.MustCompile(`(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`)
+	dmyDateRe = regexp.MustCompile(`(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?[/.-]\s?(\d{4})`)
+	vnDateRe  = regexp.MustCompile(`(?i)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})`)
+	clockRe   = regexp.MustCompile(`(?i)(\d{1,2})\s?(?::|h|giờ)\s?(\d{2})(?:\s?:\s?(\d{2})(?:\.\d+)?)?(?:\s?(AM|PM|SA|CH))?`)
+	viewsRe   = regexp.MustCompile(`(?i)(?:(?:số\s+)?lượt\s+(?:xem|đọc)|view\s*count|views?|lượt truy cập bài viết)\s*:?\s*(\d[\d.,]*)|(\d[\d.,]*)\s*(?:lượt\s+(?:xem|đọc)|views?)\b`)
+	zoneRe    = regexp.MustCompile(`(?i)\(?(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?\)?`)
+)
+
+// dateLabels are the words a date line may carry besides the date, the time
+// and the view count (folded).
+var dateLabels = map[string]bool{
+	"ngay": true, "dang": true, "cap": true, "nhat": true, "luc": true, "thu": true,
+	"hai": true, "ba": true, "tu": true, "nam": true, "sau": true, "bay": true, "chu": true,
+	"gio": true, "phut": true, "sang": true, "chieu": true, "toi": true, "gmt": true,
+	"utc": true, "luot": true, "xem": true, "doc": true, "view": true, "views": true,
+	"count": true, "so": true, "published": true, "posted": true, "updated": true,
+	"update": true, "on": true, "at": true, "date": true, "time": true, "thoi": true,
+	"gian": true, "xuat": true, "ban": true, "am": true, "pm": true, "sa": true, "ch": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "mon": true, "tue": true, "wed": true, "thu.": true,
+	"fri": true, "sat": true, "sun": true, "by": true,
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func validDate(y, m, d int) bool {
+	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() == d
+}
+
+// dateLine is what parseDateLine finds on a page's date line.
+type dateLine struct {
+	when     model.When
+	views    int
+	hasViews bool
+}
+
+// parseDateLine reads a line that is a publication date line: a date in one
+// of the forms pages print (2023-12-08 15:07:00.0, Ngày đăng 15/03/2023 |
+// 19:52, Thứ hai, 08/01/2024 10:15, 8 tháng 1 năm 2024,
+// 2024-01-08T10:15:00+07:00, ...), a time of day before or after it, and
+// nothing else but labels, separators and perhaps the view counter. A line
+// that holds a date among other words is not a date line.
+func parseDateLine(s string) (dateLine, bool) {
+	var dl dateLine
+	if len(s) > 160 || !strings.ContainsAny(s, "0123456789") {
+		return dl, false
+	}
+	if strings.HasPrefix(s, "..") || strings.HasPrefix(s, "…") {
+		return dl, false // a letterhead's blank place name: a document date
+	}
+	rest := s
+	y, m, d := 0, 0, 0
+	hh, mm, ss, clock := 0, 0, 0, false
+	if loc := isoDateRe.FindStringSubmatchIndex(rest); loc != nil {
+		g := func(i int) string {
+			if loc[2*i] < 0 {
+				return ""
+			}
+			return rest[loc[2*i]:loc[2*i+1]]
+		}
+		y, m, d = atoi(g(1)), atoi(g(2)), atoi(g(3))
+		if g(4) != "" {
+			hh, mm, ss, clock = atoi(g(4)), atoi(g(5)), atoi(g(6)), true
+		}
+		rest = rest[:loc[0]] + " " + rest[loc[1]:]
+	} else if loc := dmyDateRe.FindStringSubmatchIndex(rest); loc != nil {
+		d, m, y = atoi(rest[loc[2]:loc[3]]), atoi(rest[loc[6]:loc[7]]), atoi(rest[loc[8]:loc[9]])
+		rest = rest[:loc[0]] + " " + rest[loc[1]:]
+	} else if loc := vnDateRe.FindStringSubmatchIndex(rest); loc != nil {
+		d, m, y = atoi(rest[loc[2]:loc[3]]), atoi(rest[loc[4]:loc[5]]), atoi(rest[loc[6]:loc[7]])
+		rest = rest[:loc[0]] + " " + rest[loc[1]:]
+	} else {
+		return dl, false
+	}
+	if !validDate(y, m, d) {
+		return dl, false
+	}
+	rest = zoneRe.ReplaceAllString(rest, " ")
+	if loc := viewsRe.FindStringSubmatchIndex(rest); loc != nil {
+		num := ""
+		if loc[2] >= 0 {
+			num = rest[loc[2]:loc[3]]
+		} else {
+			num = rest[loc[4]:loc[5]]
+		}
+		if v, ok := parseCount(num); ok {
+			dl.views, dl.hasViews = v, true
+		}
+		rest = rest[:loc[0]] + " " + rest[loc[1]:]
+	}
+	if !clock {
+		if loc := clockRe.FindStringSubmatchIndex(rest); loc != nil {
+			hh, mm = atoi(rest[loc[2]:loc[3]]), atoi(rest[loc[4]:loc[5]])
+			if loc[6] >= 0 {
+				ss = atoi(rest[loc[6]:loc[7]])
+			}
+			if loc[8] >= 0 {
+				switch strings.ToUpper(rest[loc[8]:loc[9]]) {
+				case "PM", "CH":
+					if hh < 12 {
+						hh += 12
+					}
+				case "AM", "SA":
+					if hh == 12 {
+						hh = 0
+					}
+				}
+			}
+			if hh < 24 && mm < 60 && ss < 60 {
+				clock = true
+				rest = rest[:loc[0]] + " " + rest[loc[1]:]
+			}
+		}
+	}
+	// What is left must be labels and separators, and perhaps one bare
+	// number after the date: a view counter printed without its label.
+	other := 0
+	var buf []byte
+	for _, tok := range strings.Fields(rest) {
+		t := trimPunct(tok)
+		if t == "" {
+			continue
+		}
+		if isDigits(t) || isGroupedNumber(t) {
+			if v, ok := parseCount(t); ok && !dl.hasViews {
+				dl.views, dl.hasViews = v, true
+				continue
+			}
+			other++
+			continue
+		}
+		buf = foldAppend(buf[:0], t)
+		if !dateLabels[string(buf)] {
+			other++
+		}
+	}
+	if other > 2 {
+		return dl, false
+	}
+	if clock {
+		dl.when = model.DateTime(y, m, d, hh, mm, ss)
+	} else {
+		dl.when = model.Date(y, m, d)
+	}
+	return dl, true
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isGroupedNumber reports whether s is a number with thousands grouped by
+// dots or commas ("1.314").
+func isGroupedNumber(s string) bool {
+	if s == "" || !isDigit(s[0]) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) && s[i] != '.' && s[i] != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseCount reads a counter ("678", "1.314", "1,314").
+func parseCount(s string) (int, bool) {
+	s = strings.NewReplacer(".", "", ",", "").Replace(s)
+	if !isDigits(s) || len(s) > 10 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// parseViewsLine reads a line that is a view counter ("Lượt xem: 678",
+// "View count: 55", "39 lượt xem", "Số lượt đọc: 513").
+func parseViewsLine(s string) (int, bool) {
+	if len(s) > 120 || !strings.ContainsAny(s, "0123456789") {
+		return 0, false
+	}
+	loc := viewsRe.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return 0, false
+	}
+	num := ""
+	if loc[2] >= 0 {
+		num = s[loc[2]:loc[3]]
+	} else {
+		num = s[loc[4]:loc[5]]
+	}
+	return parseCount(num)
+}
+
+// eventPhrase is a day named in running text as the day something
+// happened: "Chiều 8/1", "Ngày 7/10", "Chiều ngày 08/12/2023", "sáng 19-5",
+// "Chiều nay (8/2)", "Chiều 31.7", "Trong 2 ngày 24-25/7/2025",
+// "trong 02 ngày 06 và 07-5". Y is 0 when the text gives no year.
+type eventPhrase struct {
+	d, m, y    int
+	start, end int // byte offsets in the paragraph
+}
+
+// findEventPhrase finds the first event phrase of p that stands at the head
+// of a clause (the start of the paragraph or after , ; : ( . –) and is
+// followed by a comma or a capitalised word: "tính đến ngày 08/12/2023" and a
+// letterhead's "…, ngày 20 tháng 6 năm 2018" at a line's end are not the
+// day of the event.
+func findEventPhrase(p string) (eventPhrase, bool) {
+	var buf []byte
+	for i := 0; i < len(p); {
+		// move to the start of the next word
+		if p[i] == ' ' || p[i] == '(' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(p) && p[j] != ' ' && p[j] != ',' {
+			j++
+		}
+		w := p[i:j]
+		c := w[0]
+		if c == 'S' || c == 's' || c == 'C' || c == 'c' || c == 'T' || c == 't' || c == 'N' || c == 'n' || c == 'H' || c == 'h' || c == 0xc4 /* Đ đ */ {
+			buf = foldAppend(buf[:0], w)
+			if ep, ok := eventAt(p, i, j, string(buf)); ok {
+				return ep, true
+			}
+		}
+		i = j + 1
+	}
+	return eventPhrase{}, false
+}
+
+func clauseHead(p string, i int) bool {
+	k := i
+	for k > 0 && (p[k-1] == ' ' || p[k-1] == '(') {
+		k--
+	}
+	if k == 0 {
+		return true
+	}
+	switch p[k-1] {
+	case ',', ';', ':', '.', '-', ')':
+		return true
+	}
+	return strings.HasSuffix(p[:k], "–") || strings.HasSuffix(p[:k], "…")
+}
+
+// word reads the word at p[i:], skipping spaces first; it returns the
+// folded word and the offset after it.
+func nextWord(p string, i int) (string, int) {
+	for i < len(p) && p[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(p) && p[j] != ' ' && p[j] != ',' && p[j] != '(' {
+		j++
+	}
+	return fold(p[i:j]), j
+}
+
+func eventAt(p string, i, j int, w string) (eventPhrase, bool) {
+	k := j
+	twoDay := false
+	switch w {
+	case "sang", "chieu", "toi", "trua", "dem":
+		if nw, nj := nextWord(p, k); nw == "nay" || nw == "qua" {
+			k = nj
+		}
+		if nw, nj := nextWord(p, k); nw == "ngay" {
+			k = nj
+		}
+	case "ngay":
+	case "hom":
+		nw, nj := nextWord(p, k)
+		if nw != "nay" && nw != "qua" {
+			return eventPhrase{}, false
+		}
+		k = nj
+	case "trong":
+		nw, nj := nextWord(p, k)
+		if nw != "2" && nw != "02" && nw != "hai" && nw != "3" && nw != "03" && nw != "ba" {
+			return eventPhrase{}, false
+		}
+		if nw2, nj2 := nextWord(p, nj); nw2 != "ngay" {
+			return eventPhrase{}, false
+		} else {
+			k = nj2
+		}
+		twoDay = true
+	default:
+		return eventPhrase{}, false
+	}
+	if !twoDay && !clauseHead(p, i) {
+		return eventPhrase{}, false
+	}
+	for k < len(p) && (p[k] == ' ' || p[k] == '(') {
+		k++
+	}
+	ep, end, ok := parseDayMonth(p, k)
+	if !ok {
+		return eventPhrase{}, false
+	}
+	ep.start, ep.end = i, end
+	if twoDay {
+		return ep, true
+	}
+	e := end
+	for e < len(p) && (p[e] == ' ' || p[e] == ')') {
+		e++
+	}
+	if e < len(p) && (p[e] == ',' || isUpperStart(p[e:])) {
+		return ep, true
+	}
+	return eventPhrase{}, false
+}
+
+// num reads 1 to 4 digits at p[k:].
+func num(p string, k int) (int, int, int) {
+	j := k
+	for j < len(p) && j-k < 4 && isDigit(p[j]) {
+		j++
+	}
+	if j == k || (j < len(p) && isDigit(p[j])) {
+		return 0, 0, k
+	}
+	n, _ := strconv.Atoi(p[k:j])
+	return n, j - k, j
+}
+
+// sep reads a date separator (/ - . with optional spaces around it).
+func sep(p string, k int) (byte, int) {
+	j := k
+	for j < len(p) && p[j] == ' ' {
+		j++
+	}
+	if j < len(p) && (p[j] == '/' || p[j] == '-' || p[j] == '.') {
+		c := p[j]
+		j++
+		for j < len(p) && p[j] == ' ' && j-k < 3 {
+			j++
+		}
+		if j < len(p) && isDigit(p[j]) {
+			return c, j
+		}
+	}
+	return 0, k
+}
+
+// parseDayMonth reads "8/1", "08/12/2023", "19-5", "31.7", "22 /7",
+// "24-25/7/2025", "06 và 07-5", "20 tháng 6 năm 2018" at p[k:].
+func parseDayMonth(p string, k int) (eventPhrase, int, bool) {
+	d, dl, j := num(p, k)
+	if dl == 0 || dl > 2 {
+		return eventPhrase{}, k, false
+	}
+	// "d tháng m [năm y]"
+	if w, j2 := nextWord(p, j); w == "thang" {
+		m, ml, j3 := num(p, skipSpaces(p, j2))
+		if ml == 0 || ml > 2 {
+			return eventPhrase{}, k, false
+		}
+		y := 0
+		if w2, j4 := nextWord(p, j3); w2 == "nam" {
+			if yy, yl, j5 := num(p, skipSpaces(p, j4)); yl == 4 {
+				y, j3 = yy, j5
+			}
+		}
+		return finishDM(d, m, y, j3)
+	}
+	// "06 và 07-5": a second day
+	if w, j2 := nextWord(p, j); w == "va" {
+		if d2, l2, j3 := num(p, skipSpaces(p, j2)); l2 > 0 && l2 <= 2 && d2 > d {
+			if c, j4 := sep(p, j3); c != 0 {
+				m, ml, j5 := num(p, j4)
+				if ml > 0 && ml <= 2 {
+					y, j6 := optYear(p, j5)
+					return finishDM(d, m, y, j6)
+				}
+			}
+		}
+		return eventPhrase{}, k, false
+	}
+	c1, j2 := sep(p, j)
+	if c1 == 0 {
+		return eventPhrase{}, k, false
+	}
+	n2, l2, j3 := num(p, j2)
+	if l2 == 0 || l2 > 2 {
+		return eventPhrase{}, k, false
+	}
+	if c2, j4 := sep(p, j3); c2 != 0 {
+		n3, l3, j5 := num(p, j4)
+		switch {
+		case l3 == 4:
+			return finishDM(d, n2, n3, j5)
+		case l3 > 0 && l3 <= 2 && c1 == '-' && n2 > d && n2-d <= 3:
+			// "24-25/7[/2025]": two days
+			y, j6 := optYear(p, j5)
+			return finishDM(d, n3, y, j6)
+		}
+	}
+	if c1 == '.' && j3 < len(p) && isDigit(p[j3]) {
+		return eventPhrase{}, k, false
+	}
+	return finishDM(d, n2, 0, j3)
+}
+
+func skipSpaces(p string, k int) int {
+	for k < len(p) && p[k] == ' ' {
+		k++
+	}
+	return k
+}
+
+func optYear(p string, k int) (int, int) {
+	if c, j := sep(p, k); c != 0 {
+		if y, l, j2 := num(p, j); l == 4 {
+			return y, j2
+		}
+	}
+	return 0, k
+}
+
+func finishDM(d, m, y, end int) (eventPhrase, int, bool) {
+	if d < 1 || d > 31 || m < 1 || m > 12 {
+		return eventPhrase{}, end, false
+	}
+	if y != 0 && !validDate(y, m, d) {
+		return eventPhrase{}, end, false
+	}
+	return eventPhrase{d: d, m: m, y: y}, end, true
+}
+
+// yearMention is a four-digit year in running text.
+type yearMention struct {
+	year   int
+	ranged bool // part of a range "2020-2025"
+	start  bool // the first year of a range
+	target bool // a goal's horizon: "đến năm 2030", "tầm nhìn 2045"
+}
+
+// yearsIn lists the years that s mentions, leaving out those that are part
+// of a full date (they date something else).
+func yearsIn(s string) []yearMention {
+	var out []yearMention
+	for i := 0; i+4 <= len(s); i++ {
+		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j-i != 4 {
+			i = j
+			continue
+		}
+		y := atoi(s[i:j])
+		if y < 1945 || y > 2100 {
+			i = j
+			continue
+		}
+		if i > 0 && (s[i-1] == '/' || s[i-1] == '.') {
+			i = j // "08/12/2023": a full date
+			continue
+		}
+		if i > 1 && s[i-1] == '-' && isDigit(s[i-2]) && !(i >= 5 && isDigits(s[i-5:i-1])) {
+			i = j // "3-2-2026": a full date
+			continue
+		}
+		ym := yearMention{year: y}
+		// a range "2020-2025", "2020 - 2025", "2020–2025"
+		k := j
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		if k < len(s) && (s[k] == '-' || strings.HasPrefix(s[k:], "–")) {
+			if s[k] == '-' {
+				k++
+			} else {
+				k += len("–")
+			}
+			for k < len(s) && s[k] == ' ' {
+				k++
+			}
+			if k+4 <= len(s) && isDigits(s[k:k+4]) && (k+4 == len(s) || !isDigit(s[k+4])) {
+				ym.ranged, ym.start = true, true
+				out = append(out, ym)
+				out = append(out, yearMention{year: atoi(s[k : k+4]), ranged: true})
+				i = k + 4
+				continue
+			}
+		}
+		pre := fold(s[max(0, i-16):i])
+		if strings.HasSuffix(pre, "den nam ") || strings.HasSuffix(pre, "den ") || strings.HasSuffix(pre, "tam nhin ") || strings.HasSuffix(pre, "tam nhin den nam ") {
+			ym.target = true
+		}
+		out = append(out, ym)
+		i = j
+	}
+	return out
+}
+
+// inferYear gives a day and month without a year the year the page
+// implies: the publication year (one less when the day falls after the
+// publication day), else the years of the sentence that names the day (in
+// January and February a review of last year is held: the later year), else
+// the year the whole text talks about most.
+func inferYear(m, d int, sentence string, all []string, pub model.When) int {
+	if !pub.IsZero() {
+		y := pub.T.Year()
+		if m > int(pub.T.Month()) || (m == int(pub.T.Month()) && d > pub.T.Day()) {
+			y--
+		}
+		return y
+	}
+	lo, hi, rangeLo := 0, 0, 0
+	for _, ym := range yearsIn(sentence) {
+		switch {
+		case ym.target:
+		case ym.ranged:
+			if ym.start && (rangeLo == 0 || ym.year < rangeLo) {
+				rangeLo = ym.year
+			}
+		default:
+			if lo == 0 || ym.year < lo {
+				lo = ym.year
+			}
+			if ym.year > hi {
+				hi = ym.year
+			}
+		}
+	}
+	if lo != 0 {
+		if m <= 2 {
+			return hi
+		}
+		return lo
+	}
+	if rangeLo != 0 {
+		return rangeLo
+	}
+	count := map[int]int{}
+	standalone := map[int]bool{}
+	for _, s := range all {
+		for _, ym := range yearsIn(s) {
+			switch {
+			case ym.target:
+			case ym.ranged:
+				count[ym.year]++
+			default:
+				count[ym.year] += 2
+				standalone[ym.year] = true
+			}
+		}
+	}
+	best, bc := 0, 0
+	for y, c := range count {
+		if c > bc || (c == bc && y < best) {
+			best, bc = y, c
+		}
+	}
+	if best != 0 && m <= 2 && standalone[best+1] {
+		best++
+	}
+	return best
+}

@@ -1,0 +1,225 @@
+package page
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/model"
+)
+
+// fold lowers s and drops its diacritics ("Đảng ủy" → "dang uy"), like
+// model.Fold, appending to buf so that hot paths can reuse one buffer.
+func foldAppend(buf []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+			continue
+		}
+		if f := model.FoldRune(r); f >= 0 {
+			buf = utf8.AppendRune(buf, f)
+		}
+	}
+	return buf
+}
+
+func fold(s string) string { return model.Fold(s) }
+
+// firstRune is the first rune of s, or 0.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return 0
+	}
+	return r
+}
+
+// lastRune is the last rune of s, or 0.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == utf8.RuneError {
+		return 0
+	}
+	return r
+}
+
+func isUpperStart(s string) bool { return unicode.IsUpper(firstRune(s)) }
+
+func isLowerStart(s string) bool { return unicode.IsLower(firstRune(s)) }
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// trimPunct strips punctuation and symbols from both ends of a token.
+func trimPunct(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// stripClosers drops closing quotes and brackets from the end of s.
+func stripClosers(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		switch r {
+		case '"', '\'', '”', '’', '»', ')', ']', ' ', '*':
+			return true
+		}
+		return false
+	})
+}
+
+// endsSentence reports whether s ends like a sentence: a full stop, an
+// ellipsis, "!", "?" or ";" (before any closing quotes or brackets).
+func endsSentence(s string) bool {
+	switch lastRune(stripClosers(s)) {
+	case '.', '…', '!', '?', ';':
+		return true
+	}
+	return false
+}
+
+// endsWithStop is endsSentence limited to a full stop or an ellipsis: a
+// headline may end with "?" or "!", rarely with a full stop.
+func endsWithStop(s string) bool {
+	switch lastRune(stripClosers(s)) {
+	case '.', '…':
+		return true
+	}
+	return false
+}
+
+// countWords counts the tokens of s that hold a letter or a digit.
+func countWords(s string) int {
+	n, in, has := 0, false, false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\u00a0' {
+			if in && has {
+				n++
+			}
+			in, has = false, false
+			continue
+		}
+		in = true
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			has = true
+		}
+	}
+	if in && has {
+		n++
+	}
+	return n
+}
+
+// hasLetterOrDigit reports whether s holds any letter or digit.
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseSpaces turns every run of white space into one space.
+func collapseSpaces(s string) string {
+	if !strings.ContainsAny(s, "\t\u00a0") && !strings.Contains(s, "  ") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// sentences splits a paragraph into sentences at ". ", "! ", "? ", "… "
+// followed by a capital letter, a digit or a quote, not after an
+// abbreviation ("TP. Hồ Chí Minh", "UB. MTTQ").
+func sentences(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		end := i + size
+		if r == '.' || r == '!' || r == '?' || r == '…' {
+			// absorb closing quotes and repeated stops
+			for end < len(p) {
+				r2, s2 := utf8.DecodeRuneInString(p[end:])
+				if r2 == '.' || r2 == '"' || r2 == '”' || r2 == ')' || r2 == '’' || r2 == '/' {
+					end += s2
+					continue
+				}
+				break
+			}
+			if end < len(p) && p[end] == ' ' {
+				j := end
+				for j < len(p) && p[j] == ' ' {
+					j++
+				}
+				nx := firstRune(p[j:])
+				if (unicode.IsUpper(nx) || unicode.IsDigit(nx) || nx == '"' || nx == '“' || nx == '(') && !(r == '.' && abbrevBefore(p[start:i])) {
+					if s := strings.TrimSpace(p[start:end]); s != "" {
+						out = append(out, s)
+					}
+					start = j
+					i = j
+					continue
+				}
+			}
+		}
+		i = end
+	}
+	if s := strings.TrimSpace(p[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// abbrevBefore reports whether the text before a full stop ends with an
+// abbreviation: a short run of capitals ("TP", "UB", "PCT") or one letter.
+func abbrevBefore(s string) bool {
+	j := strings.LastIndexByte(s, ' ')
+	w := s[j+1:]
+	if w == "" {
+		return false
+	}
+	n := utf8.RuneCountInString(w)
+	if n == 1 {
+		return unicode.IsLetter(firstRune(w))
+	}
+	if n > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCase writes an ALL-CAPS name in its usual capitalisation:
+// "HƯỚNG ĐẠO" → "Hướng Đạo".
+func titleCase(s string) string {
+	var b strings.Builder
+	upper := true
+	for _, r := range s {
+		if upper {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		upper = r == ' ' || r == '-'
+	}
+	return b.String()
+}
+
+// isAllCaps reports whether s has letters and none of them is lower case.
+func isAllCaps(s string) bool {
+	has := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			has = true
+		}
+	}
+	return has
+}

@@ -1,0 +1,623 @@
+package page
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/model"
+)
+
+// tok is one space-separated token of a text, with its core (the token
+// without leading and trailing punctuation) and what trails the core.
+type tok struct {
+	raw, core, lower string
+	pre, post        string
+}
+
+func tokenize(s string) []tok {
+	fs := strings.Fields(s)
+	out := make([]tok, len(fs))
+	for i, f := range fs {
+		core := trimPunct(f)
+		t := tok{raw: f, core: core}
+		if core != "" {
+			k := strings.Index(f, core)
+			t.pre, t.post = f[:k], f[k+len(core):]
+			t.lower = strings.ToLower(core)
+		} else {
+			t.post = f
+		}
+		out[i] = t
+	}
+	return out
+}
+
+// occ is one place where a text names an administrative unit.
+type occ struct {
+	unit     model.Unit
+	caps     bool   // written in capitals ("XÃ HƯỚNG ĐẠO")
+	personal bool   // looks like a person's title: "Chủ tịch UBND quận Nguyễn Quang Trung"
+	parent   *occ   // the enclosing unit written beside it: "xã X, huyện Y", "(TP.Cà Mau)"
+	bare     string // an enclosing unit's bare name beside it: "xã X, Thanh Trì, Hà Nội", "(Vũ Quang)"
+}
+
+// levelAt recognises a level word or a committee form at toks[i]: it
+// returns the level, how many tokens it takes, and a name glued to it
+// ("TP.Cà Mau" → "Cà").
+func levelAt(toks []tok, i int) (lv model.Level, n int, inline string) {
+	t := toks[i]
+	next := func() string {
+		if i+1 < len(toks) && toks[i].post == "" && toks[i+1].pre == "" {
+			return toks[i+1].lower
+		}
+		return ""
+	}
+	isUy := func(s string) bool { return s == "ủy" || s == "uỷ" }
+	switch t.lower {
+	case "phường":
+		return model.Ward, 1, ""
+	case "xã":
+		if nx := next(); nx == "hội" {
+			return "", 0, ""
+		}
+		return model.Commune, 1, ""
+	case "quận", "huyện", "tỉnh":
+		lv := map[string]model.Level{"quận": model.UrbanDist, "huyện": model.RuralDist, "tỉnh": model.Province}[t.lower]
+		if isUy(next()) {
+			return lv, 2, ""
+		}
+		return lv, 1, ""
+	case "thị":
+		switch nx := next(); {
+		case nx == "trấn":
+			return model.Townlet, 2, ""
+		case nx == "xã" || isUy(nx):
+			return model.Town, 2, ""
+		}
+	case "thành":
+		switch nx := next(); {
+		case nx == "phố":
+			return model.City, 2, ""
+		case isUy(nx):
+			return model.City, 2, ""
+		}
+	case "tp", "tx":
+		if t.core == "TP" || t.core == "Tp" {
+			return model.City, 1, ""
+		}
+		if t.core == "TX" {
+			return model.Town, 1, ""
+		}
+	case "tphcm", "tp.hcm":
+		return model.City, 1, "HCM"
+	}
+	if strings.HasPrefix(t.core, "TP.") || strings.HasPrefix(t.core, "Tp.") {
+		if rest := t.core[3:]; isUpperStart(rest) {
+			return model.City, 1, rest
+		}
+	}
+	return "", 0, ""
+}
+
+// stopWords end a unit's name even when capitalised (lower case).
+var stopWords = map[string]bool{
+	"lần": true, "khóa": true, "khoá": true, "nhiệm": true, "năm": true, "đảng": true,
+	"tổ": true, "tổng": true, "ubnd": true, "hđnd": true, "mttq": true, "ubmttq": true,
+}
+
+// capsStopWords end a name written in capitals: "XÃ HƯỚNG ĐẠO KHÓA XII".
+var capsStopWords = map[string]bool{
+	"lần": true, "khóa": true, "khoá": true, "nhiệm": true, "kỳ": true, "năm": true, "tổ": true,
+	"tổng": true, "triển": true, "sơ": true, "họp": true, "thực": true, "chào": true,
+	"quyết": true, "thông": true, "đạt": true, "hoàn": true, "phát": true, "trao": true,
+	"tiếp": true, "giai": true, "đoạn": true, "với": true, "và": true, "của": true, "tại": true,
+	"về": true, "đã": true, "được": true, "hội": true, "nghị": true, "đảng": true, "bộ": true,
+	"ủy": true, "uỷ": true, "ban": true, "chấp": true, "hành": true, "kết": true, "kinh": true,
+	"tế": true, "công": true, "tác": true, "thi": true, "đua": true, "lãnh": true, "đạo": false,
+	"nhân": true, "dân": true, "tình": true, "hình": true, "nhiệm vụ": true, "vụ": true,
+	"đại": false, "biểu": true, "kỷ": true, "niệm": true, "báo": true, "cáo": true,
+}
+
+// surnames are the commonest Vietnamese family names (lower case).
+var surnames = map[string]bool{
+	"nguyễn": true, "trần": true, "lê": true, "phạm": true, "hoàng": true, "huỳnh": true,
+	"phan": true, "vũ": true, "võ": true, "đặng": true, "bùi": true, "đỗ": true, "hồ": true,
+	"ngô": true, "dương": true, "lý": true, "đinh": true, "đoàn": true, "trương": true,
+	"lâm": true, "mai": true, "cao": true, "tạ": true, "lương": true, "tô": true, "trịnh": true,
+	"thái": true, "lưu": true, "vương": true, "quách": true, "kiều": true, "tăng": true,
+	"triệu": true, "hà": true, "đào": true, "từ": true, "chu": true, "la": true, "thân": true,
+	"doãn": true, "khổng": true, "mạc": true, "nghiêm": true, "phùng": true, "tống": true,
+	"diệp": true, "lại": true, "văn": false, "hứa": true, "ninh": false, "giáp": true,
+}
+
+// roleWords, shortly before a level word, make what follows it likely a
+// person's name: "Chủ tịch UBND quận Nguyễn Quang Trung".
+var roleWords = map[string]bool{
+	"thư": true, "tịch": true, "phó": true, "trưởng": true, "viên": true, "đốc": true,
+	"chánh": true, "pct": true, "pbt": true, "chí": true, "ông": true, "bà": true,
+	"huv": true, "tuv": true, "nhiệm": true,
+}
+
+// scanUnits finds every unit s names with a level word or a committee form.
+func scanUnits(s string) []occ {
+	if s == "" {
+		return nil
+	}
+	toks := tokenize(s)
+	var out []occ
+	for i := 0; i < len(toks); i++ {
+		if toks[i].core == "" {
+			continue
+		}
+		c := toks[i].lower[0]
+		if c != 'p' && c != 'x' && c != 'q' && c != 'h' && c != 't' {
+			continue
+		}
+		lv, n, inline := levelAt(toks, i)
+		if n == 0 {
+			continue
+		}
+		o, end, ok := captureUnit(toks, i, lv, n, inline)
+		if !ok {
+			i += n - 1
+			continue
+		}
+		out = append(out, o)
+		i = end - 1
+	}
+	return out
+}
+
+// captureUnit reads the name after a level word at toks[i] (n tokens) and
+// what stands beside it; end is the index after the name.
+func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, int, bool) {
+	lvTok := toks[i+n-1]
+	var names []string
+	caps := false
+	j := i + n
+	if inline != "" {
+		names = append(names, inline)
+		if lvTok.post != "" {
+			j = len(toks) + 1 // name ends inside the token
+		}
+	} else if lvTok.post != "" {
+		return occ{}, i + n, false // "phường," "xã;"
+	}
+	if inline == "" && j < len(toks) {
+		caps = isAllCaps(toks[i].core) && isAllCaps(toks[j].core)
+	}
+	for ; j < len(toks) && len(names) < 7; j++ {
+		t := toks[j]
+		if t.core == "" || t.pre != "" {
+			break
+		}
+		r := firstRune(t.core)
+		if !unicode.IsUpper(r) {
+			if len(names) == 0 && (lv == model.Ward || lv == model.UrbanDist) && isDigits(t.core) && len(t.core) <= 2 {
+				names = append(names, t.core)
+				j++
+			}
+			break
+		}
+		if lv2, _, _ := levelAt(toks, j); lv2 != "" {
+			break
+		}
+		if caps {
+			if capsStopWords[t.lower] {
+				break
+			}
+		} else if stopWords[t.lower] || (utf8.RuneCountInString(t.core) >= 2 && isAllCaps(t.core) && t.core != "HCM") {
+			break
+		}
+		names = append(names, t.core)
+		if t.post != "" {
+			j++
+			break
+		}
+	}
+	if len(names) == 0 {
+		return occ{}, i + n, false
+	}
+	end := j
+	if end > len(toks) {
+		end = len(toks)
+	}
+	// "huyện Long Điền Lâm Văn Hồng": a person's name after the unit's
+	if len(names) >= 4 {
+		for k := 2; k+2 <= len(names); k++ {
+			if surnames[strings.ToLower(names[k])] {
+				names = names[:k]
+				break
+			}
+		}
+	}
+	o := occ{caps: caps}
+	name := strings.Join(names, " ")
+	if caps {
+		name = titleCase(name)
+	}
+	if name == "HCM" || name == "Hcm" {
+		name = "Hồ Chí Minh"
+	}
+	o.unit = model.Unit{Level: lv, Name: name}
+	if len(names) >= 3 && surnames[strings.ToLower(names[0])] && roleBefore(toks, i) {
+		o.personal = true
+	}
+	if len(names) >= 3 && names[1] == "Thị" {
+		o.personal = true
+	}
+	// what stands beside it: ", huyện Y" / ", Y," / "(Y)" / "(TP.Y)"
+	last := toks[min(end, len(toks))-1]
+	if end < len(toks) || strings.HasSuffix(last.post, ",") {
+		if strings.HasSuffix(last.post, ",") && end < len(toks) {
+			o.parent, o.bare = beside(toks, end, false)
+		} else if end < len(toks) && strings.HasPrefix(toks[end].raw, "(") {
+			o.parent, o.bare = beside(toks, end, true)
+		}
+	}
+	return o, end, true
+}
+
+// beside reads the unit written after a unit's name: after a comma
+// ("xã Lê Hồng, huyện Thanh Miện") or in brackets ("thị trấn Phố Châu
+// (Hương Sơn)", "xã Hòa Thành (TP.Cà Mau)").
+func beside(toks []tok, j int, paren bool) (*occ, string) {
+	t := toks[j]
+	if paren {
+		// strip the opening bracket for the level check
+		core := strings.TrimLeft(t.raw, "(")
+		tt := tokenize(core)
+		if len(tt) == 1 {
+			toks2 := append([]tok{tt[0]}, toks[j+1:min(len(toks), j+6)]...)
+			if lv, n, inline := levelAt(toks2, 0); n > 0 {
+				if o, _, ok := captureUnit(toks2, 0, lv, n, inline); ok {
+					return &o, ""
+				}
+			}
+		}
+	} else if lv, n, inline := levelAt(toks, j); n > 0 {
+		if o, _, ok := captureUnit(toks, j, lv, n, inline); ok {
+			return &o, ""
+		}
+		return nil, ""
+	}
+	// a bare name: capitalised words up to a comma, colon or bracket
+	var names []string
+	for k := j; k < len(toks) && len(names) < 5; k++ {
+		tk := toks[k]
+		core := tk.core
+		if core == "" || !unicode.IsUpper(firstRune(core)) {
+			return nil, ""
+		}
+		if k > j && tk.pre != "" {
+			return nil, ""
+		}
+		names = append(names, core)
+		if tk.post != "" {
+			if strings.HasPrefix(tk.post, ",") || strings.HasPrefix(tk.post, ":") || strings.HasPrefix(tk.post, ")") || strings.HasPrefix(tk.post, ".") || strings.HasPrefix(tk.post, ";") {
+				return nil, strings.Join(names, " ")
+			}
+			return nil, ""
+		}
+	}
+	if len(names) > 0 && len(names) <= 4 && j+len(names) == len(toks) {
+		return nil, strings.Join(names, " ")
+	}
+	return nil, ""
+}
+
+func roleBefore(toks []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if roleWords[toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// capRuns lists the runs of capitalised words of s ("Quế Long", "Hải
+// Dương"), each cut at punctuation, for matching bare names against the
+// units the text names elsewhere.
+func capRuns(s string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+		}
+		cur = cur[:0]
+	}
+	for _, t := range tokenize(s) {
+		if t.core == "" || !unicode.IsUpper(firstRune(t.core)) || t.pre != "" {
+			flush()
+			if t.core != "" && unicode.IsUpper(firstRune(t.core)) {
+				cur = append(cur, t.core)
+				if t.post != "" {
+					flush()
+				}
+			}
+			continue
+		}
+		cur = append(cur, t.core)
+		if t.post != "" {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// subRuns lists the contiguous word sequences of a run, longest first.
+func subRuns(run string) []string {
+	ws := strings.Fields(run)
+	var out []string
+	for n := min(len(ws), 5); n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			out = append(out, strings.Join(ws[i:i+n], " "))
+		}
+	}
+	return out
+}
+
+// unitsFinder gathers what the page says about units and picks the report's
+// own.
+type unitsFinder struct {
+	texts   []string
+	all     []occ                   // every occurrence, in page order
+	byFold  map[string][]model.Unit // folded name → units of that name, by level
+	hasName map[model.UnitKey]int   // occurrences that are not personal
+}
+
+func newUnitsFinder(texts []string) *unitsFinder {
+	f := &unitsFinder{texts: texts, byFold: map[string][]model.Unit{}, hasName: map[model.UnitKey]int{}}
+	for _, s := range texts {
+		f.all = append(f.all, scanUnits(s)...)
+	}
+	for _, o := range f.all {
+		if !o.personal {
+			f.hasName[o.unit.Key()]++
+		}
+	}
+	for _, o := range f.all {
+		if !f.valid(o) {
+			continue
+		}
+		k := fold(o.unit.Name)
+		dup := false
+		for _, u := range f.byFold[k] {
+			if u.Level == o.unit.Level {
+				dup = true
+			}
+		}
+		if !dup {
+			f.byFold[k] = append(f.byFold[k], o.unit)
+		}
+	}
+	return f
+}
+
+// valid reports whether an occurrence names a unit: a person's title
+// counts only where the same unit is also named plainly.
+func (f *unitsFinder) valid(o occ) bool {
+	return !o.personal || f.hasName[o.unit.Key()] > 0
+}
+
+// matchBare finds the unit a bare name stands for: one the text names with
+// a level elsewhere (the smallest), else a province.
+func (f *unitsFinder) matchBare(name string) (model.Unit, bool) {
+	us := f.byFold[fold(name)]
+	if len(us) > 0 {
+		best := us[0]
+		for _, u := range us[1:] {
+			if u.Level.Rank() < best.Level.Rank() {
+				best = u
+			}
+		}
+		return best, true
+	}
+	return model.Unit{}, false
+}
+
+// pick chooses the report's own unit: the first named in the headline,
+// else a bare name in the headline that the text names with a level
+// elsewhere, else the first named in the lead sentence, else such a bare
+// name there ("Đoàn Tùng là một xã ...").
+func (f *unitsFinder) pick(title, lead string) *model.Unit {
+	for _, src := range []string{title, lead} {
+		if src == "" {
+			continue
+		}
+		for _, o := range scanUnits(src) {
+			if f.valid(o) {
+				u := f.canonical(o)
+				return &u
+			}
+		}
+		var best *model.Unit
+		for _, run := range capRuns(src) {
+			for _, sr := range subRuns(run) {
+				if u, ok := f.matchBare(sr); ok && (best == nil || u.Level.Rank() < best.Level.Rank()) {
+					uu := u
+					best = &uu
+				}
+			}
+		}
+		if best == nil {
+			best = appositive(src)
+		}
+		if best != nil {
+			return best
+		}
+	}
+	return nil
+}
+
+// appositive reads "Đoàn Tùng là một xã ...": a bare name said to be a unit.
+func appositive(s string) *model.Unit {
+	toks := tokenize(s)
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].raw != "là" {
+			continue
+		}
+		k := i + 1
+		if toks[k].raw == "một" && k+1 < len(toks) {
+			k++
+		}
+		lv, n, _ := levelAt(toks, k)
+		if n == 0 || toks[k].core != toks[k].lower {
+			continue
+		}
+		var names []string
+		for j := i - 1; j >= 0 && len(names) < 4; j-- {
+			t := toks[j]
+			if t.core == "" || !unicode.IsUpper(firstRune(t.core)) || t.post != "" {
+				break
+			}
+			names = append([]string{t.core}, names...)
+			if t.pre != "" {
+				break
+			}
+		}
+		if len(names) > 0 {
+			return &model.Unit{Level: lv, Name: strings.Join(names, " ")}
+		}
+	}
+	return nil
+}
+
+// canonical gives a unit its usual capitalisation: a name written in
+// capitals takes the spelling the text uses elsewhere.
+func (f *unitsFinder) canonical(o occ) model.Unit {
+	u := o.unit
+	if o.caps {
+		for _, x := range f.all {
+			if !x.caps && x.unit.Level == u.Level && fold(x.unit.Name) == fold(u.Name) {
+				u.Name = x.unit.Name
+				break
+			}
+		}
+	}
+	return u
+}
+
+// parentOf finds the unit that encloses u where the text says so: written
+// beside it ("xã X, huyện Y", "(TP.Cà Mau)", "xã X, Thanh Trì, Hà Nội"),
+// else a unit the text names that the gazetteer says encloses it, else a
+// province the headline opens with ("Hà Tĩnh: Huyện Đức Thọ ...").
+func (f *unitsFinder) parentOf(u model.Unit, title string) string {
+	fn := fold(u.Name)
+	g := loadGazetteer()
+	rank := u.Level.Rank()
+	var bares []string
+	for _, o := range f.all {
+		if o.unit.Level != u.Level || fold(o.unit.Name) != fn {
+			continue
+		}
+		if o.parent != nil && o.parent.unit.Level.Rank() > rank {
+			return o.parent.unit.String()
+		}
+		if o.bare != "" {
+			bares = append(bares, o.bare)
+		}
+	}
+	// the name without its level word, with a unit beside it:
+	// "người dân Hương Điền (Vũ Quang)"
+	for _, s := range f.texts {
+		for off := 0; ; {
+			k := strings.Index(s[off:], u.Name)
+			if k < 0 {
+				break
+			}
+			off += k + len(u.Name)
+			rest := s[off:]
+			if strings.HasPrefix(rest, " (") || strings.HasPrefix(rest, ", ") {
+				toks := tokenize(firstN(rest, 80))
+				if len(toks) > 0 {
+					if o, b := beside(toks, 0, strings.HasPrefix(rest, " (")); o != nil && o.unit.Level.Rank() > rank {
+						return o.unit.String()
+					} else if b != "" {
+						bares = append(bares, b)
+					}
+				}
+			}
+		}
+	}
+	encl := g.enclosing(u.Level, fn)
+	for _, b := range bares {
+		if p, ok := f.resolveBare(b, rank, encl); ok {
+			return p
+		}
+	}
+	for _, e := range encl {
+		if us, ok := f.byFold[fold(e.name)]; ok {
+			for _, m := range us {
+				if m.Level.Rank() > rank {
+					return m.String()
+				}
+			}
+		}
+	}
+	if i := strings.Index(title, ":"); i > 0 && i < 40 && !strings.Contains(fold(title[:i]), fn) {
+		if p, ok := f.resolveBare(strings.TrimSpace(title[:i]), rank, encl); ok {
+			return p
+		}
+	}
+	return ""
+}
+
+// resolveBare gives a bare name written beside a unit its level: from the
+// units the text names, the gazetteer's enclosing units, or the provinces.
+func (f *unitsFinder) resolveBare(b string, rank int, encl []gzUnit) (string, bool) {
+	fb := fold(b)
+	for _, m := range f.byFold[fb] {
+		if m.Level.Rank() > rank {
+			return m.String(), true
+		}
+	}
+	for _, e := range encl {
+		if fold(e.name) == fb && e.level.Rank() > rank {
+			return string(e.level) + " " + e.name, true
+		}
+	}
+	g := loadGazetteer()
+	if p, ok := g.province(fb); ok && p.level.Rank() > rank {
+		return string(p.level) + " " + p.name, true
+	}
+	// a commune with a district's name beside it: "Hương Điền (Vũ Quang)"
+	if rank <= model.Townlet.Rank() {
+		for _, d := range g.distByFn[fb] {
+			return string(g.districts[d].level) + " " + g.districts[d].name, true
+		}
+	}
+	return "", false
+}
+
+// mentions lists every other unit named, once each, with the enclosing
+// unit written beside it where there is one.
+func (f *unitsFinder) mentions(own *model.Unit) []model.Unit {
+	var out []model.Unit
+	seen := map[model.UnitKey]int{}
+	if own != nil {
+		seen[own.Key()] = -1
+	}
+	for _, o := range f.all {
+		if !f.valid(o) {
+			continue
+		}
+		u := f.canonical(o)
+		k := u.Key()
+		if i, ok := seen[k]; ok {
+			if i >= 0 && out[i].Parent == "" && o.parent != nil && o.parent.unit.Level.Rank() > u.Level.Rank() {
+				out[i].Parent = o.parent.unit.String()
+			}
+			continue
+		}
+		if o.parent != nil && o.parent.unit.Level.Rank() > u.Level.Rank() {
+			u.Parent = o.parent.unit.String()
+		}
+		seen[k] = len(out)
+		out = append(out, u)
+	}
+	return out
+}
