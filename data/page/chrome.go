@@ -302,4 +302,3 @@ func firstN(s string, n int) string {
 	}
 	return s[:n]
 }
-
