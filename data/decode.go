@@ -139,7 +139,14 @@ func decodeUTF16(raw string, order unicode.Endianness, note string) (string, []s
 		return "", append(problems, "UTF-16 could not be decoded: "+err.Error()), "undecodable UTF-16"
 	}
 	text := string(out)
-	if n := strings.Count(text, "\uFFFD"); n > 0 && !strings.Contains(raw, "\xfd\xff") && !strings.Contains(raw, "\xff\xfd") {
+	literal := 0 // U+FFFD in the input itself is text, not a repair
+	for i := 0; i+1 < len(raw); i += 2 {
+		if order == unicode.LittleEndian && raw[i] == 0xfd && raw[i+1] == 0xff ||
+			order == unicode.BigEndian && raw[i] == 0xff && raw[i+1] == 0xfd {
+			literal++
+		}
+	}
+	if n := strings.Count(text, "\uFFFD") - literal; n > 0 {
 		problems = append(problems, fmt.Sprintf("%d UTF-16 code units that are not text replaced with U+FFFD", n))
 	}
 	return text, problems, ""

@@ -416,6 +416,12 @@ func parse(text string, a *model.Article) {
 			a.Body = rawLines(text)
 		}
 	}()
+	parsers(text, a)
+}
+
+// parsers understands prepared text: page layout, then figures. Tests
+// replace it to check that a failing parser costs only its own article.
+var parsers = func(text string, a *model.Article) {
 	page.Parse(text, a)
 	figures.Extract(a)
 }
