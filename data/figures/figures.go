@@ -1,9 +1,245 @@
 // Package figures finds the figures a report states about its own unit:
-// Vietnamese numbers, money and percentages, and the metrics of EXPORT.md.
+// Vietnamese numbers, money and percentages (ParseAmount), and the metrics
+// of EXPORT.md (Extract).
+//
+// Extract works paragraph by paragraph on a folded copy of the text (lower
+// case, no diacritics, one byte per rune, so offsets map back exactly). Each
+// paragraph is cut into words, figures and punctuation, then into sentences
+// and ';'-clauses. Two kinds of rule find metrics:
+//
+//   - key first: a key phrase ("thu ngân sách", "tỷ lệ hộ nghèo", "BHYT",
+//     "gia đình văn hóa") opens a window that runs to the first figure of
+//     the right measure, and stops at the end of the clause, at a comma that
+//     starts a new item, at another key phrase or at a word that makes the
+//     figure something else (income, other funds, the near-poor);
+//   - figure first: a count followed by its noun ("45 đảng viên", "14 chi
+//     bộ") takes its key from the verb before it (kết nạp, có, với, gồm), a
+//     ratio followed by "chỉ tiêu" is a count of targets met.
+//
+// A figure is dropped when the words before it in its clause name another
+// unit or a part of the report's unit (a village, a residential group, a
+// school, "mỗi chi bộ"). Whether it is a result or a target, its year and
+// its period come from cue words before it in the clause, the sentence and
+// the paragraph ("phấn đấu", "mục tiêu", "duy trì", "năm 2024" after a 2023
+// report; "đã", "đạt được", "năm 2023").
 package figures
 
-import "github.com/baocao/baocao/model"
+import (
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/baocao/baocao/model"
+)
 
 // Extract fills a.Metrics from a.Body, using a.Unit, a.Title, a.EventDate and
-// a.Published for context (whose figures they are, which year).
-func Extract(a *model.Article) {}
+// a.Published for context (whose figures they are, which year). It replaces
+// whatever a.Metrics held.
+func Extract(a *model.Article) {
+	e := pool.Get().(*extractor)
+	e.reset(a)
+	for i, p := range a.Body {
+		e.paragraph(i, p)
+	}
+	a.Metrics = e.finish()
+	e.a = nil
+	pool.Put(e)
+}
+
+var pool = sync.Pool{New: func() any { return new(extractor) }}
+
+// extractor holds the state of one Extract call; its buffers are reused.
+type extractor struct {
+	a         *model.Article
+	t         text
+	sents     []span
+	clauses   []span
+	used      []bool // figures of the paragraph already taken
+	out       []model.Metric
+	unitName  []string // folded words of the unit's name; nil when unknown
+	unitLevel model.Level
+	year      int // the year the report's results belong to; 0 when unknown
+
+	// paragraph state, carried from sentence to sentence
+	stKind   model.Kind // "" when no cue yet
+	stYear   int
+	stPeriod string
+	// a heading ("NHỮNG CHỈ TIÊU CHỦ YẾU NĂM 2022:") carried into the list
+	// paragraphs after it
+	headKind model.Kind
+	headYear int
+}
+
+func (e *extractor) reset(a *model.Article) {
+	e.a = a
+	e.out = e.out[:0]
+	e.headKind, e.headYear = "", 0
+	e.unitName, e.unitLevel = e.unitName[:0], ""
+	u := a.Unit
+	if u == nil {
+		u = guessUnit(&e.t, a)
+	}
+	if u != nil && u.Name != "" {
+		for _, w := range strings.Fields(model.Fold(u.Name)) {
+			e.unitName = append(e.unitName, w)
+		}
+		e.unitLevel = u.Level
+	}
+	e.year = reportYear(a)
+}
+
+// finish returns the metrics found, each figure once.
+func (e *extractor) finish() []model.Metric {
+	if len(e.out) == 0 {
+		return nil
+	}
+	res := make([]model.Metric, 0, len(e.out))
+	for _, m := range e.out {
+		dup := -1
+		for j := range res {
+			r := &res[j]
+			if r.Key == m.Key && r.Kind == m.Kind && close(r.Value, m.Value) &&
+				(r.HasOf() == m.HasOf()) && (!r.HasOf() || close(r.Of, m.Of)) {
+				dup = j
+				break
+			}
+		}
+		if dup < 0 {
+			res = append(res, m)
+			continue
+		}
+		r := &res[dup]
+		if !r.HasPlanPct() && m.HasPlanPct() {
+			r.PlanPct = m.PlanPct
+		}
+		if r.Approx == model.NoApprox {
+			r.Approx = m.Approx
+		}
+		if r.Year == 0 {
+			r.Year = m.Year
+		}
+	}
+	return res
+}
+
+func close(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))+1e-9
+}
+
+// paragraph finds the metrics of body paragraph pi.
+func (e *extractor) paragraph(pi int, p string) {
+	t := &e.t
+	t.prepare(p)
+	if len(t.toks) == 0 {
+		return
+	}
+	if cap(e.used) < len(t.toks) {
+		e.used = make([]bool, len(t.toks))
+	}
+	e.used = e.used[:len(t.toks)]
+	for i := range e.used {
+		e.used[i] = false
+	}
+	// a list item after a heading inherits the heading's kind and year
+	list := isListItem(t)
+	e.stKind, e.stYear, e.stPeriod = "", 0, ""
+	if e.headKind != "" && list {
+		e.stKind, e.stYear = e.headKind, e.headYear
+	} else if !list {
+		e.headKind, e.headYear = "", 0
+	}
+	e.sents = t.sentences(e.sents[:0])
+	for _, s := range e.sents {
+		e.clauses = e.clauses[:0]
+		start := s.s
+		for i := s.s; i < s.e; i++ {
+			if t.punct(i) == ';' {
+				e.clauses = append(e.clauses, span{start, i})
+				start = i + 1
+			}
+		}
+		e.clauses = append(e.clauses, span{start, s.e})
+		for _, c := range e.clauses {
+			e.clause(pi, s, c, len(e.clauses) > 1)
+		}
+		e.sentenceTotals(pi, s)
+		// carry the sentence's cues to the next sentence
+		if k, ok := e.cue(s.s, s.e); ok {
+			e.stKind = k
+		}
+		if y := e.lastYear(s.s, s.e); y != 0 {
+			e.stYear = y
+		}
+		if per := e.period(s.s, s.e); per != "" {
+			e.stPeriod = per
+		}
+	}
+	// a heading that ends with ':' hands its state to the list after it
+	if t.punct(len(t.toks)-1) == ':' && e.stKind == model.Target {
+		e.headKind, e.headYear = e.stKind, e.stYear
+	}
+}
+
+// isListItem reports whether the paragraph starts like a list item: "- ",
+// "+ ", "• ", "1. ", "a) ".
+func isListItem(t *text) bool {
+	switch t.punct(0) {
+	case '-', '+', '*':
+		return true
+	}
+	if g := t.figAt(0); g != nil && (t.punct(1) == '.' || t.punct(1) == ')') {
+		return true
+	}
+	if w := t.word(0); len(w) == 1 && t.punct(1) == ')' {
+		return true
+	}
+	return false
+}
+
+// emit records one metric found at figure token ft.
+func (e *extractor) emit(pi int, key model.Key, ft int, s, c span, multi bool, value, of float64, plan float64, approx model.Approx) {
+	t := &e.t
+	g := t.figAt(ft)
+	if g == nil || math.IsNaN(value) || math.IsInf(value, 0) {
+		return
+	}
+	e.used[ft] = true
+	ev := s
+	if multi {
+		ev = c
+	}
+	es, ee := t.byteSpan(ev)
+	fs, fe := int(t.off[g.s]), int(t.off[g.e])
+	if fs < es || fe > ee || fs >= fe {
+		return
+	}
+	kind := e.kindAt(s, c, ft)
+	if g.meas != model.VND && t.is(ft+1, "tro", "len") && e.perYear(c) {
+		kind = model.Target // "mỗi năm kết nạp từ 25 đảng viên trở lên"
+	}
+	period := e.periodAt(s, c, ft)
+	year := e.yearAt(s, c, ft, kind, period)
+	m := model.Metric{
+		Key: key, Kind: kind, Value: value, Of: of, Measure: model.MeasureOf(key),
+		Approx: approx, PlanPct: plan, Year: year, Period: period,
+		Evidence: t.orig[es:ee], Para: pi, Start: fs, End: fe,
+	}
+	e.out = append(e.out, m)
+}
+
+// perYear reports whether clause c says "each year": "hằng năm", "hàng
+// năm", "mỗi năm", "/năm".
+func (e *extractor) perYear(c span) bool {
+	t := &e.t
+	for i := c.s; i < c.e; i++ {
+		if t.word(i+1) == "nam" {
+			if w := t.word(i); w == "hang" || (w == "moi" && t.origIs(i, "mỗi")) {
+				return true
+			}
+			if t.punct(i) == '/' {
+				return true
+			}
+		}
+	}
+	return false
+}

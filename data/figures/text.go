@@ -128,10 +128,11 @@ func (t *text) tokenize() {
 				rangeNext = false
 				continue
 			}
+			followed := g.rng // a dash and a number follow: the first end
 			if rangeNext {
 				g.rng = true
 			}
-			rangeNext = g.rng
+			rangeNext = followed
 			if len(t.figs) < 1<<15-1 {
 				t.figs = append(t.figs, g)
 				t.toks = append(t.toks, token{s: int32(g.s), e: int32(g.e), k: tFig, fig: int16(len(t.figs) - 1)})
