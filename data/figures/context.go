@@ -68,8 +68,8 @@ func (e *extractor) cueAt(i int) (model.Kind, bool) {
 	case "den", "toi":
 		if t.word(i+1) == "nam" {
 			if g := t.figAt(i + 2); g != nil && g.isYear() && !g.rng {
-				if e.year == 0 || int(g.val) > e.year {
-					return model.Target, true
+				if e.year == 0 || int(g.val) >= e.year {
+					return model.Target, true // "đến năm 2025": by then
 				}
 				return model.Actual, true
 			}
@@ -173,19 +173,47 @@ func (e *extractor) cue(a, b int) (model.Kind, bool) {
 }
 
 // kindAt decides whether the figure at token ft of clause c in sentence s
-// is a result or a target: the last cue before it in the clause, else in
-// the sentence, else the paragraph's, else a result.
+// is a result or a target: the last cue before it in its clause (after any
+// colon), else the cue of the words that introduce a list ("... đề ra
+// những chỉ tiêu: a; b; c", a target cue there outweighing "đã" of the
+// adoption), else the last cue of the earlier clauses, else the
+// paragraph's, else a result.
 func (e *extractor) kindAt(s, c span, ft int) model.Kind {
-	if k, ok := e.cue(c.s, ft); ok {
+	t := &e.t
+	colon := -1
+	for k := ft - 1; k >= s.s; k-- {
+		if t.punct(k) == ':' {
+			colon = k
+			break
+		}
+	}
+	if k, ok := e.cue(max(c.s, colon+1), ft); ok {
 		return k
 	}
-	if k, ok := e.cue(s.s, c.s); ok {
+	if colon >= 0 {
+		if e.hasTarget(s.s, colon) {
+			return model.Target
+		}
+		if k, ok := e.cue(s.s, colon); ok {
+			return k
+		}
+	} else if k, ok := e.cue(s.s, c.s); ok {
 		return k
 	}
 	if e.stKind != "" {
 		return e.stKind
 	}
 	return model.Actual
+}
+
+// hasTarget reports whether tokens [a, b) hold a target cue.
+func (e *extractor) hasTarget(a, b int) bool {
+	for i := a; i < b; i++ {
+		if k, ok := e.cueAt(i); ok && k == model.Target {
+			return true
+		}
+	}
+	return false
 }
 
 // yearIn is the rightmost "năm YYYY" in tokens [a, b), not a term

@@ -214,7 +214,7 @@ func (e *extractor) emit(pi int, key model.Key, ft int, s, c span, multi bool, v
 		return
 	}
 	kind := e.kindAt(s, c, ft)
-	if g.meas != model.VND && t.is(ft+1, "tro", "len") && e.perYear(c) {
+	if g.meas != model.VND && approx == model.AtLeast && e.perYear(c) {
 		kind = model.Target // "mỗi năm kết nạp từ 25 đảng viên trở lên"
 	}
 	period := e.periodAt(s, c, ft)

@@ -334,7 +334,7 @@ func (e *extractor) acceptRate(key model.Key) func(e *extractor, j int) (int, bo
 		if prev == "giam" || prev == "tang" || prev == "quan" && t.word(k-1) == "binh" && (t.word(k-2) == "giam" || t.word(k-2) == "tang") {
 			return -1, true // a change, not a level
 		}
-		if planNoun(t, j+1) || t.word(j+1) == "so" {
+		if planNoun(t, j+1) || t.is(j+1, "so", "voi") || t.is(j+1, "so", "cung") || t.word(j+1) == "so" && planNoun(t, j+2) {
 			return -1, true
 		}
 		return j, false
@@ -761,7 +761,11 @@ func (e *extractor) countRule(pi int, s, c span, multi bool, i int) {
 	if e.foreign(span{seg, i}) {
 		return
 	}
-	e.emit(pi, key, i, s, c, multi, g.val, math.NaN(), e.planPct(after, c, i), t.hedge(i))
+	approx := t.hedge(i)
+	if t.is(after, "tro", "len") {
+		approx = model.AtLeast // "từ 10 đảng viên trở lên"
+	}
+	e.emit(pi, key, i, s, c, multi, g.val, math.NaN(), e.planPct(after, c, i), approx)
 }
 
 // qualified reports whether the words after a count's noun narrow it to a
