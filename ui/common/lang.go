@@ -119,6 +119,7 @@ type Labels struct {
 	KeyUnits, KeyProblems, KeyFilter, KeyClear, KeyOpen, KeyUp, KeyDown, KeyLeft, KeyRight,
 	KeyPageUp, KeyPageDown, KeyHalfUp, KeyHalfDown, KeyTop, KeyBottom, KeySort,
 	KeyReverse, KeyToggle, KeyApply, KeyCancel, KeyNext, KeyPrev, KeyBack, KeyClearAll string
+	KeyPanes string // 1 2 3 together
 }
 
 // LabelsFor returns the label table of a language.
@@ -184,7 +185,7 @@ var viLabels = Labels{
 	KeyPageDown: "trang sau", KeyHalfUp: "nửa trang lên", KeyHalfDown: "nửa trang xuống",
 	KeyTop: "đầu", KeyBottom: "cuối", KeySort: "đổi cách xếp", KeyReverse: "đảo chiều",
 	KeyToggle: "chọn/bỏ", KeyApply: "áp dụng", KeyCancel: "huỷ", KeyNext: "tiếp", KeyPrev: "trước",
-	KeyBack: "quay lại", KeyClearAll: "bỏ chọn hết",
+	KeyBack: "quay lại", KeyClearAll: "bỏ chọn hết", KeyPanes: "chuyển khung",
 }
 
 var enLabels = Labels{
@@ -243,7 +244,7 @@ var enLabels = Labels{
 	KeyPageDown: "page down", KeyHalfUp: "half page up", KeyHalfDown: "half page down",
 	KeyTop: "top", KeyBottom: "bottom", KeySort: "cycle sort", KeyReverse: "reverse",
 	KeyToggle: "select", KeyApply: "apply", KeyCancel: "cancel", KeyNext: "next", KeyPrev: "previous",
-	KeyBack: "back", KeyClearAll: "clear all",
+	KeyBack: "back", KeyClearAll: "clear all", KeyPanes: "go to pane",
 }
 
 // MetricName is the label of a metric key (the key itself when unknown).

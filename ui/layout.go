@@ -1,0 +1,449 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/baocao/baocao/model"
+	"github.com/baocao/baocao/ui/common"
+)
+
+// wideAt is the width from which list and detail stand side by side.
+const wideAt = 100
+
+// rect is a screen rectangle.
+type rect struct{ x, y, w, h int }
+
+func (r rect) has(x, y int) bool { return x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h }
+
+// placed is a pane on the screen: its outer rectangle (with border, if any)
+// and the inner one its View fills.
+type placed struct {
+	pane   common.Pane
+	outer  rect
+	inner  rect
+	border bool
+}
+
+// Screen lines outside the body: the tab bar above, status and help below.
+const tabLines, bottomLines = 1, 2
+
+func (m *Model) size() (int, int) {
+	w, h := m.ctx.Width, m.ctx.Height
+	if w <= 0 {
+		w = 80
+	}
+	if h <= 0 {
+		h = 24
+	}
+	return w, h
+}
+
+func (m *Model) body() rect {
+	w, h := m.size()
+	return rect{0, tabLines, w, max(1, h-tabLines-bottomLines)}
+}
+
+// layout places the visible panes: list and detail side by side on a wide
+// screen (unless the summary has the focus: it is a wide table and fills the
+// body), else the focused pane alone.
+func (m *Model) layout() []placed {
+	b := m.body()
+	if b.w >= wideAt && m.focus != common.SummaryPane && b.h >= 3 {
+		lw := max(44, b.w*9/20)
+		l := rect{b.x, b.y, lw, b.h}
+		d := rect{b.x + lw, b.y, b.w - lw, b.h}
+		in := func(r rect) rect { return rect{r.x + 1, r.y + 1, r.w - 2, r.h - 2} }
+		return []placed{
+			{common.ListPane, l, in(l), true},
+			{common.DetailPane, d, in(d), true},
+		}
+	}
+	return []placed{{m.focus, b, b, false}}
+}
+
+// overlayRect is where the overlay box goes, and its inner rectangle.
+func (m *Model) overlayRect() (outer, inner rect) {
+	b := m.body()
+	var w, h int
+	switch m.overlay {
+	case common.PickerPane:
+		w, h = min(b.w, 64), min(b.h, 32)
+	case common.ProblemsPane:
+		w, h = min(b.w, 100), min(b.h, 32)
+	default:
+		w = min(b.w, 100)
+		h = min(b.h, lipgloss.Height(m.helpView(w-4))+2)
+	}
+	w, h = max(w, 10), max(h, 4)
+	outer = rect{b.x + (b.w-w)/2, b.y + (b.h-h)/2, w, h}
+	// Overlay style: rounded border and one column of padding each side.
+	inner = rect{outer.x + 2, outer.y + 1, outer.w - 4, outer.h - 2}
+	return outer, inner
+}
+
+// relayout gives every pane its size.
+func (m *Model) relayout() {
+	if m.list == nil {
+		w, _ := m.size()
+		m.progress.SetWidth(max(10, min(60, w-10)))
+		return
+	}
+	for _, p := range m.layout() {
+		m.pane(p.pane).SetSize(p.inner.w, p.inner.h)
+	}
+	// Panes that are not on screen still get a size, so that they are ready.
+	b := m.body()
+	for _, p := range []common.Pane{common.ListPane, common.DetailPane, common.SummaryPane} {
+		shown := false
+		for _, q := range m.layout() {
+			shown = shown || q.pane == p
+		}
+		if !shown && p == common.SummaryPane {
+			m.summary.SetSize(b.w, b.h)
+		}
+	}
+	_, in := m.overlayRect()
+	m.picker.SetSize(in.w, in.h)
+	_, in = m.overlayRect()
+	m.problems.SetSize(in.w, in.h)
+	w, _ := m.size()
+	m.help.SetWidth(w)
+}
+
+// tabs are the labels of the tab bar and their x ranges, for clicks.
+type tab struct {
+	pane   common.Pane
+	label  string
+	x0, x1 int
+}
+
+func (m *Model) tabs() []tab {
+	L := m.ctx.L
+	x := lipgloss.Width(m.brand())
+	var out []tab
+	for i, name := range []string{L.List, L.Detail, L.Summary} {
+		label := fmt.Sprintf("%d %s", i+1, name)
+		w := lipgloss.Width(label) + 2 // Tab styles pad one column each side
+		out = append(out, tab{common.Pane(i), label, x, x + w})
+		x += w
+	}
+	return out
+}
+
+func (m *Model) brand() string { return " " + m.ctx.L.AppName + " " }
+
+func (m *Model) tabBar(w int) string {
+	st := m.ctx.Styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render(m.brand()))
+	for _, t := range m.tabs() {
+		if t.pane == m.focus {
+			b.WriteString(st.TabActive.Render(t.label))
+		} else {
+			b.WriteString(st.Tab.Render(t.label))
+		}
+	}
+	line := b.String()
+	if pad := w - lipgloss.Width(line); pad > 0 {
+		line += strings.Repeat(" ", pad)
+	}
+	return clip(line, w)
+}
+
+// statusItems are the segments of the status bar: on the left what is
+// listed, on the right the sort and problems.
+func (m *Model) statusBar(w int) string {
+	st := m.ctx.Styles
+	L := m.ctx.L
+	lang := m.ctx.Lang
+	left := []string{st.StatusKey.Render(fmt.Sprintf(L.NOfM, lang.Count(m.list.Len()), lang.Count(m.ctx.Corpus.Len())))}
+	if t := m.list.FilterText(); t != "" {
+		left = append(left, st.StatusVal.Render(L.Filter+": "+common.SanitizeLine(t)))
+	}
+	if units := m.list.Units(); len(units) > 0 {
+		left = append(left, st.StatusVal.Render(L.Unit+": "+m.unitNames(units)))
+	}
+	if q := m.list.Query(); len(q.Invalid) > 0 {
+		left = append(left, st.StatusWarn.Render(L.Invalid+": "+strings.Join(q.Invalid, " ")))
+	}
+	if m.list.Searching() {
+		left = append(left, st.StatusVal.Render(L.Searching))
+	}
+	if m.status != "" {
+		left = append(left, st.StatusVal.Render(common.SanitizeLine(m.status)))
+	}
+	o, desc := m.list.Order()
+	arrow := "↑"
+	if desc {
+		arrow = "↓"
+	}
+	right := st.StatusVal.Render(L.Sort + ": " + L.SortName(o) + " " + arrow)
+	if n := len(m.ctx.Corpus.WithProblems()); n > 0 {
+		right += st.StatusWarn.Render("! " + fmt.Sprintf(L.ProblemCount, n))
+	}
+	l := strings.Join(left, "")
+	lw, rw := lipgloss.Width(l), lipgloss.Width(right)
+	if lw+rw > w {
+		l = clip(l, max(0, w-rw))
+		lw = lipgloss.Width(l)
+	}
+	gap := st.StatusBar.Render(strings.Repeat(" ", max(0, w-lw-rw)))
+	return clip(l+gap+right, w)
+}
+
+// problemsHit reports whether x on the status line is the problems item.
+func (m *Model) problemsHit(x int) bool {
+	n := len(m.ctx.Corpus.WithProblems())
+	if n == 0 {
+		return false
+	}
+	w, _ := m.size()
+	item := lipgloss.Width(m.ctx.Styles.StatusWarn.Render("! " + fmt.Sprintf(m.ctx.L.ProblemCount, n)))
+	return x >= w-item
+}
+
+func (m *Model) unitNames(keys []model.UnitKey) string {
+	var names []string
+	for _, u := range m.ctx.Corpus.Units() {
+		for _, k := range keys {
+			if u.Key == k {
+				names = append(names, u.Unit.Short())
+			}
+		}
+	}
+	if len(names) > 2 {
+		return common.SanitizeLine(strings.Join(names[:2], ", ")) + fmt.Sprintf(" +%d", len(names)-2)
+	}
+	return common.SanitizeLine(strings.Join(names, ", "))
+}
+
+// globalKeys are the keys every screen has, for the help.
+func (m *Model) globalKeys() []key.Binding {
+	k := m.ctx.Keys
+	panes := key.NewBinding(key.WithKeys("1", "2", "3"),
+		key.WithHelp("1 2 3", m.ctx.L.KeyPanes))
+	return []key.Binding{k.NextPane, k.PrevPane, panes, k.Units, k.Problems, k.Help, k.Quit}
+}
+
+func (m *Model) shortHelp() string {
+	k := m.ctx.Keys
+	var b []key.Binding
+	switch m.overlay {
+	case common.PickerPane, common.ProblemsPane:
+		b = m.pane(m.overlay).ShortHelp()
+	case common.HelpPane:
+		b = []key.Binding{k.Back}
+	default:
+		b = append(b, m.pane(m.focus).ShortHelp()...)
+		if !m.typing() {
+			b = append(b, k.NextPane, k.Units, k.Help, k.Quit)
+		}
+	}
+	return m.help.ShortHelpView(b)
+}
+
+// helpView is the full help: global keys, the focused pane's keys, the
+// filter syntax.
+func (m *Model) helpView(w int) string {
+	st := m.ctx.Styles
+	L := m.ctx.L
+	groups := [][]key.Binding{m.globalKeys()}
+	groups = append(groups, m.pane(m.focus).FullHelp()...)
+	h := m.help
+	h.SetWidth(w)
+	var b strings.Builder
+	b.WriteString(st.Title.Render(L.Help) + "   " + st.Mark.Render("◆") + " " + st.Faint.Render(L.FiguresMark))
+	b.WriteString("\n\n")
+	b.WriteString(h.FullHelpView(groups))
+	b.WriteString("\n\n")
+	b.WriteString(st.Title.Render(L.QueryHelpTitle))
+	kw := 0
+	for _, q := range L.QueryHelp {
+		kw = max(kw, lipgloss.Width(q[0]))
+	}
+	for _, q := range L.QueryHelp {
+		b.WriteString("\n")
+		b.WriteString(st.Help.FullKey.Render(common.Fit(q[0], kw)) + "  " + st.Help.FullDesc.Render(q[1]))
+	}
+	return b.String()
+}
+
+// clip cuts a styled line to w cells.
+func clip(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	return lipgloss.NewStyle().MaxWidth(w).Render(s)
+}
+
+// fitBox makes a pane's view exactly w×h: pads short lines and cuts long
+// ones (a pane that overflows must not break the layout).
+func fitBox(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lw := lipgloss.Width(l)
+		switch {
+		case lw > w:
+			lines[i] = lipgloss.NewStyle().MaxWidth(w).Render(l)
+		case lw < w:
+			lines[i] = l + strings.Repeat(" ", w-lw)
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// View draws the screen.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "baocao"
+	return v
+}
+
+func (m *Model) render() string {
+	w, h := m.size()
+	if m.list == nil {
+		return m.loadingView(w, h)
+	}
+	st := m.ctx.Styles
+	var body strings.Builder
+	ps := m.layout()
+	if len(ps) == 2 {
+		var cols []string
+		for _, p := range ps {
+			style := st.Pane
+			if p.pane == m.focus {
+				style = st.PaneFocus
+			}
+			inner := fitBox(m.pane(p.pane).View(), p.inner.w, p.inner.h)
+			cols = append(cols, style.Width(p.outer.w).Height(p.outer.h).Render(inner))
+		}
+		body.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, cols...))
+	} else {
+		p := ps[0]
+		body.WriteString(fitBox(m.pane(p.pane).View(), p.inner.w, p.inner.h))
+	}
+	b := m.body()
+	bodyStr := body.String()
+	if m.overlay != noOverlay {
+		outer, inner := m.overlayRect()
+		var content string
+		if m.overlay == common.HelpPane {
+			content = m.helpView(inner.w)
+		} else {
+			content = m.pane(m.overlay).View()
+		}
+		box := st.Overlay.Width(outer.w).Height(outer.h).Render(fitBox(content, inner.w, inner.h))
+		bodyStr = lipgloss.NewCompositor(
+			lipgloss.NewLayer(bodyStr),
+			lipgloss.NewLayer(box).X(outer.x-b.x).Y(outer.y-b.y).Z(1),
+		).Render()
+	}
+	return strings.Join([]string{m.tabBar(w), fitBox(bodyStr, b.w, b.h), m.statusBar(w), clip(m.shortHelp(), w)}, "\n")
+}
+
+func (m *Model) loadingView(w, h int) string {
+	st := m.ctx.Styles
+	L := m.ctx.L
+	var b strings.Builder
+	if m.loadErr != nil {
+		b.WriteString(st.Error.Render(L.LoadFailed+": ") + common.SanitizeLine(m.loadErr.Error()))
+		b.WriteString("\n\n" + st.Faint.Render("q "+L.KeyQuit))
+	} else {
+		b.WriteString(st.Title.Render(L.Loading))
+		b.WriteString("\n\n")
+		pct := 0.0
+		if m.total > 0 {
+			pct = float64(m.done) / float64(m.total)
+		}
+		b.WriteString(m.progress.ViewAs(pct))
+		if m.total > 0 {
+			b.WriteString("\n\n" + st.Faint.Render(fmt.Sprintf("%s / %s", m.ctx.Lang.Count(m.done), m.ctx.Lang.Count(m.total))))
+		}
+	}
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, b.String())
+}
+
+// mouse routes a mouse message: to the overlay when one shows (a click
+// outside it closes it), else to the pane under the pointer with
+// coordinates relative to the pane; a click also focuses that pane, and the
+// tab bar and the status bar's problems item are clickable.
+func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
+	if m.list == nil {
+		return nil
+	}
+	mouse := msg.Mouse()
+	_, isClick := msg.(tea.MouseClickMsg)
+	_, isWheel := msg.(tea.MouseWheelMsg)
+	if !isClick && !isWheel {
+		return nil
+	}
+	if m.overlay != noOverlay {
+		outer, inner := m.overlayRect()
+		if !outer.has(mouse.X, mouse.Y) {
+			if isClick {
+				m.overlay = noOverlay
+			}
+			return nil
+		}
+		if m.overlay == common.HelpPane {
+			return nil
+		}
+		_, cmd := m.pane(m.overlay).Update(relative(msg, inner))
+		return cmd
+	}
+	_, h := m.size()
+	if isClick && mouse.Y < tabLines {
+		for _, t := range m.tabs() {
+			if mouse.X >= t.x0 && mouse.X < t.x1 {
+				return m.setFocus(t.pane)
+			}
+		}
+		return nil
+	}
+	if isClick && mouse.Y == h-bottomLines && m.problemsHit(mouse.X) {
+		return m.openOverlay(common.ProblemsPane)
+	}
+	for _, p := range m.layout() {
+		if !p.outer.has(mouse.X, mouse.Y) {
+			continue
+		}
+		var cmds []tea.Cmd
+		if isClick && p.pane != m.focus {
+			cmds = append(cmds, m.setFocus(p.pane))
+		}
+		if p.inner.has(mouse.X, mouse.Y) {
+			_, cmd := m.pane(p.pane).Update(relative(msg, p.inner))
+			cmds = append(cmds, cmd)
+		}
+		return tea.Batch(cmds...)
+	}
+	return nil
+}
+
+// relative moves a mouse message into r's coordinates.
+func relative(msg tea.MouseMsg, r rect) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.MouseClickMsg:
+		msg.X -= r.x
+		msg.Y -= r.y
+		return msg
+	case tea.MouseWheelMsg:
+		msg.X -= r.x
+		msg.Y -= r.y
+		return msg
+	}
+	return msg
+}
