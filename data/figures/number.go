@@ -146,6 +146,13 @@ func (g *fig) plainCount() bool {
 // end, the value, the digits before the first mark and whether the value is
 // whole. ok is false for an absurdly long run.
 func readNumber(f string, i int) (end int, val float64, lead int, integer bool, ok bool) {
+	end, mant, frac, lead, ok := readDigits(f, i)
+	return end, mant / math.Pow10(frac), lead, frac == 0, ok
+}
+
+// readDigits is readNumber's work: the digits as a whole number mant and
+// the count of decimals frac (2,76 is 276 and 2).
+func readDigits(f string, i int) (end int, mant float64, frac int, lead int, ok bool) {
 	j := i
 	type group struct{ s, e int }
 	var gs [8]group
@@ -172,7 +179,7 @@ func readNumber(f string, i int) (end int, val float64, lead int, integer bool, 
 		break
 	}
 	if ng > len(gs) || j-i > 40 {
-		return j, 0, 0, true, false
+		return j, 0, 0, 0, false
 	}
 	lead = gs[0].e - gs[0].s
 	// which mark is decimal?
@@ -208,23 +215,29 @@ func readNumber(f string, i int) (end int, val float64, lead int, integer bool, 
 			}
 		}
 	}
-	integer = true
+	decimals := false
 	for k := 0; k < ng; k++ {
-		if k == dec+1 && dec >= 0 {
-			// fractional part: this group and no later ones
-			scale := 0.1
-			for p := gs[k].s; p < gs[k].e; p++ {
-				val += float64(f[p]-'0') * scale
-				scale /= 10
-			}
-			integer = false
-			break
-		}
 		for p := gs[k].s; p < gs[k].e; p++ {
-			val = val*10 + float64(f[p]-'0')
+			mant = mant*10 + float64(f[p]-'0')
+			if decimals {
+				frac++
+			}
+		}
+		if k == dec {
+			decimals = true
 		}
 	}
-	return j, val, lead, integer, true
+	return j, mant, frac, lead, true
+}
+
+// exact is mant / 10^frac × scale, computed so that a whole result is
+// whole: 21,72 tỷ is exactly 21720000000.
+func exact(mant float64, frac int, scale float64) float64 {
+	p := math.Pow10(frac)
+	if scale >= p {
+		return mant * (scale / p)
+	}
+	return mant * scale / p
 }
 
 // multiplier reads a multiplier word at f[i:] ("nghìn", "ngàn", "triệu",
@@ -288,13 +301,13 @@ var moneyNext = map[string]bool{
 // its end.
 func scanFig(f string, i int) (g fig, ok bool) {
 	g = fig{s: i, of: math.NaN(), meas: model.Count, scale: 1}
-	j, val, lead, integer, ok := readNumber(f, i)
+	j, mant, frac, lead, ok := readDigits(f, i)
 	if !ok {
 		return fig{s: i, e: j}, false
 	}
-	g.val, g.digits, g.integer = val, lead, integer
+	g.digits, g.integer = lead, frac == 0
 	// "21, 72 tỷ": a stray space after a decimal comma
-	if j+2 < len(f) && f[j] == ',' && f[j+1] == ' ' && isDigit(f[j+2]) && j-i <= 3 && integer {
+	if j+2 < len(f) && f[j] == ',' && f[j+1] == ' ' && isDigit(f[j+2]) && j-i <= 3 && frac == 0 {
 		k := j + 2
 		for k < len(f) && isDigit(f[k]) {
 			k++
@@ -303,10 +316,9 @@ func scanFig(f string, i int) (g fig, ok bool) {
 			u := skipSpace(f, k)
 			m, _ := multiplier(f, u)
 			if m > 0 || (u < len(f) && f[u] == '%') {
-				scale := 0.1
 				for p := j + 2; p < k; p++ {
-					g.val += float64(f[p]-'0') * scale
-					scale /= 10
+					mant = mant*10 + float64(f[p]-'0')
+					frac++
 				}
 				g.integer = false
 				j = k
@@ -370,7 +382,7 @@ func scanFig(f string, i int) (g fig, ok bool) {
 	if g.money {
 		g.meas = model.VND
 	}
-	g.val *= g.scale
+	g.val = exact(mant, frac, g.scale)
 	// one end of a range?
 	k := skipSpace(f, g.e)
 	if k < len(f) && f[k] == '-' {
