@@ -11,6 +11,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -256,9 +257,13 @@ func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error)
 	if err != nil {
 		return ch, reqs, err
 	}
+	cc := &closeAwareChannel{Channel: ch}
 	out := make(chan *gossh.Request)
 	go func() {
 		defer close(out)
+		// gossh closes reqs as soon as the channel is closed, even while
+		// input is still buffered.
+		defer cc.closed.Store(true)
 		envs := 0
 		for r := range reqs {
 			switch r.Type {
@@ -279,7 +284,23 @@ func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error)
 			out <- r
 		}
 	}()
-	return ch, out, nil
+	return cc, out, nil
+}
+
+// closeAwareChannel stops delivering input once the channel is closed:
+// without it, a client that closes a session holding a large unread paste
+// (on a connection that stays open) would keep its reader running until the
+// paste had been read at the input rate.
+type closeAwareChannel struct {
+	gossh.Channel
+	closed atomic.Bool
+}
+
+func (c *closeAwareChannel) Read(p []byte) (int, error) {
+	if c.closed.Load() {
+		return 0, io.EOF
+	}
+	return c.Channel.Read(p)
 }
 
 // refuseSubsystem answers every subsystem (sftp, ...) with a message.

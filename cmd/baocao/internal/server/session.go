@@ -9,6 +9,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -400,6 +401,15 @@ func (s *Server) superviseReader(ctx context.Context, p *tea.Program, in *inputR
 				send(*pending)
 				pending = nil
 			}
+		case <-in.gone:
+			// Input ended: the client closed the session or its stdin.
+			in.gone = nil
+			if reason == "" {
+				reason = "client gone"
+				idle, limit, quit = nil, nil, nil
+				p.Kill()
+				abandon = time.After(2 * time.Second)
+			}
 		case <-idle:
 			if since := time.Since(in.lastInput()); since < s.cfg.IdleTimeout {
 				idleT.Reset(s.cfg.IdleTimeout - since)
@@ -460,10 +470,13 @@ type inputReader struct {
 	rate   float64      // bytes per second; 0: unlimited
 	tokens float64
 	filled time.Time
+
+	gone     chan struct{} // closed when reading fails (EOF: client gone)
+	goneOnce sync.Once
 }
 
 func newInputReader(r io.Reader, rate int) *inputReader {
-	in := &inputReader{r: r, rate: float64(rate), tokens: float64(rate), filled: time.Now()}
+	in := &inputReader{r: r, rate: float64(rate), tokens: float64(rate), filled: time.Now(), gone: make(chan struct{})}
 	in.last.Store(time.Now().UnixNano())
 	return in
 }
@@ -489,6 +502,9 @@ func (in *inputReader) Read(p []byte) (int, error) {
 	if n > 0 {
 		in.last.Store(time.Now().UnixNano())
 		in.tokens -= float64(n)
+	}
+	if err != nil {
+		in.goneOnce.Do(func() { close(in.gone) })
 	}
 	return n, err
 }
