@@ -84,7 +84,7 @@ func classify(s string) line {
 		l.kind = kJunk
 		return l
 	}
-	l.words = countWords(s)
+	l.words = countWordsUpTo(s, 100)
 	l.kind = kText
 	if l.words > 40 {
 		return l

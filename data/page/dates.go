@@ -235,7 +235,6 @@ type eventPhrase struct {
 // letterhead's "…, ngày 20 tháng 6 năm 2018" at a line's end are not the
 // day of the event.
 func findEventPhrase(p string) (eventPhrase, bool) {
-	var buf []byte
 	for i := 0; i < len(p); {
 		// move to the start of the next word
 		if p[i] == ' ' || p[i] == '(' {
@@ -246,17 +245,45 @@ func findEventPhrase(p string) (eventPhrase, bool) {
 		for j < len(p) && p[j] != ' ' && p[j] != ',' {
 			j++
 		}
-		w := p[i:j]
-		c := w[0]
-		if c == 'S' || c == 's' || c == 'C' || c == 'c' || c == 'T' || c == 't' || c == 'N' || c == 'n' || c == 'H' || c == 'h' || c == 0xc4 /* Đ đ */ {
-			buf = foldAppend(buf[:0], w)
-			if ep, ok := eventAt(p, i, j, string(buf)); ok {
+		if j == i {
+			i++
+			continue
+		}
+		if w := timeWord(p[i:j]); w != "" {
+			if ep, ok := eventAt(p, i, j, w); ok {
 				return ep, true
 			}
 		}
 		i = j + 1
 	}
 	return eventPhrase{}, false
+}
+
+// timeWord returns the folded form of w when w is a word that may open an
+// event phrase, else "".
+func timeWord(w string) string {
+	switch w[0] {
+	case 's', 'S', 't', 'T', 'c', 'C', 'n', 'N', 'h', 'H', 0xc4:
+	default:
+		return ""
+	}
+	switch len(w) {
+	case 4:
+		if strings.EqualFold(w, "hôm") {
+			return "hom"
+		}
+	case 5:
+		for _, c := range [...][2]string{{"sáng", "sang"}, {"tối", "toi"}, {"trưa", "trua"}, {"đêm", "dem"}, {"ngày", "ngay"}, {"trong", "trong"}} {
+			if strings.EqualFold(w, c[0]) {
+				return c[1]
+			}
+		}
+	case 7:
+		if strings.EqualFold(w, "chiều") {
+			return "chieu"
+		}
+	}
+	return ""
 }
 
 func clauseHead(p string, i int) bool {

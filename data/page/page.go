@@ -80,7 +80,10 @@ func (p *parser) split(text string) {
 	raw := strings.Split(text, "\n")
 	p.lines = make([]line, len(raw))
 	for i, r := range raw {
-		p.lines[i] = classify(strings.TrimSpace(strings.ReplaceAll(r, "\u00a0", " ")))
+		if strings.Contains(r, "\u00a0") {
+			r = strings.ReplaceAll(r, "\u00a0", " ")
+		}
+		p.lines[i] = classify(strings.TrimSpace(r))
 		if p.lines[i].kind != kBlank {
 			p.nb = append(p.nb, i)
 		}
@@ -419,6 +422,9 @@ var (
 // caption: one short sentence showing people at the event, or a "Quang
 // cảnh hội nghị" line, or a few words without a full stop.
 func captionLike(s string) bool {
+	if len(s) > 450 {
+		return false
+	}
 	w := countWords(s)
 	if w > 40 || endsWithColon(s) || len(sentences(s)) > 1 {
 		return false
@@ -456,7 +462,7 @@ func (p *parser) splitRunIn() {
 	}
 	last := &p.body[len(p.body)-1]
 	s := last.s
-	if countWords(s) < 25 {
+	if len(s) < 120 || countWordsUpTo(s, 25) < 25 {
 		return
 	}
 	if p.byline == "" {
@@ -477,15 +483,9 @@ func (p *parser) splitRunIn() {
 		}
 	}
 	// a teaser for another article: "Headline (ABC) - ..."
-	for _, sen := range sentences(s)[1:] {
-		if k := teaserStart(sen); k >= 0 {
-			i := strings.LastIndex(s, sen)
-			if i > 0 {
-				p.addChrome(last.pos, s[i:])
-				s = strings.TrimSpace(s[:i])
-			}
-			break
-		}
+	if k := teaserAt(s); k > 0 {
+		p.addChrome(last.pos, s[k:])
+		s = strings.TrimSpace(s[:k])
 	}
 	last.s = s
 }
@@ -504,21 +504,33 @@ func lastStop(s string) int {
 	return -1
 }
 
-// teaserStart reports where a sentence opens a teaser "Headline (ABC) - ":
-// a few words, an agency's capitals in brackets, and a dash.
-func teaserStart(sen string) int {
-	i := strings.Index(sen, ") - ")
-	if i < 0 {
-		i = strings.Index(sen, ") – ")
+// teaserAt finds where a teaser for another article opens inside a
+// paragraph, after its first sentence: a sentence of a few words, an
+// agency's capitals in brackets and a dash ("Thanh niên Thủ đô sẵn sàng
+// nhập ngũ (HNM) - ..."). It returns -1 when there is none.
+func teaserAt(s string) int {
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], ") ")
+		if i < 0 {
+			return -1
+		}
+		i += off
+		off = i + 2
+		rest := s[i+2:]
+		if !strings.HasPrefix(rest, "- ") && !strings.HasPrefix(rest, "– ") {
+			continue
+		}
+		j := strings.LastIndexByte(s[:i], '(')
+		if j < 0 || i-j < 3 || i-j > 12 || !isAllCaps(s[j+1:i]) {
+			continue
+		}
+		start := lastStop(s[:j])
+		if start <= 0 || countWords(s[start:j]) > 14 {
+			continue
+		}
+		return start + 1
 	}
-	if i < 0 {
-		return -1
-	}
-	j := strings.LastIndexByte(sen[:i], '(')
-	if j < 0 || i-j < 3 || i-j > 12 || countWords(sen[:j]) > 14 || !isAllCaps(sen[j+1:i]) {
-		return -1
-	}
-	return 0
+	return -1
 }
 
 // finishTitle sets the headline, or derives one from the lead.
@@ -536,11 +548,7 @@ func (p *parser) finishTitle() {
 // deriveTitle makes a headline from a lead: its first sentence without the
 // day of the event, cut at a clause boundary to at most 25 words.
 func deriveTitle(lead string) string {
-	ss := sentences(lead)
-	if len(ss) == 0 {
-		return ""
-	}
-	s := ss[0]
+	s := firstSentence(lead)
 	if strings.HasPrefix(s, "(") {
 		if k := strings.Index(s, ") "); k > 0 && k < 24 {
 			s = s[k+2:]
@@ -630,9 +638,7 @@ func (p *parser) findUnits() {
 	f := newUnitsFinder(texts)
 	lead := ""
 	if len(p.body) > 0 {
-		if ss := sentences(p.body[0].s); len(ss) > 0 {
-			lead = ss[0]
-		}
+		lead = firstSentence(p.body[0].s)
 	}
 	if u := f.pick(title, lead); u != nil {
 		u.Parent = f.parentOf(*u, title)

@@ -89,22 +89,42 @@ func endsWithStop(s string) bool {
 }
 
 // countWords counts the tokens of s that hold a letter or a digit.
-func countWords(s string) int {
-	n, in, has := 0, false, false
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\u00a0' {
-			if in && has {
+func countWords(s string) int { return countWordsUpTo(s, len(s)+1) }
+
+// countWordsUpTo is countWords that stops counting at limit.
+func countWordsUpTo(s string, limit int) int {
+	n, has := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == ' ' || c == '\t' {
+			if has {
 				n++
+				if n >= limit {
+					return n
+				}
 			}
-			in, has = false, false
+			has = false
+			i++
 			continue
 		}
-		in = true
+		if has {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || isDigit(c) {
+				has = true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			has = true
 		}
+		i += size
 	}
-	if in && has {
+	if has {
 		n++
 	}
 	return n
@@ -122,10 +142,25 @@ func hasLetterOrDigit(s string) bool {
 
 // collapseSpaces turns every run of white space into one space.
 func collapseSpaces(s string) string {
-	if !strings.ContainsAny(s, "\t\u00a0") && !strings.Contains(s, "  ") {
-		return strings.TrimSpace(s)
+	s = strings.TrimSpace(s)
+	if strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "  ") {
+		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	b := make([]byte, 0, len(s))
+	sp := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' {
+			sp = true
+			continue
+		}
+		if sp {
+			b = append(b, ' ')
+			sp = false
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // sentences splits a paragraph into sentences at ". ", "! ", "? ", "… "
@@ -169,6 +204,22 @@ func sentences(p string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// firstSentence is the first of sentences(p), found without splitting
+// the rest.
+func firstSentence(p string) string {
+	for cut := 400; ; cut *= 2 {
+		if cut >= len(p) {
+			if ss := sentences(p); len(ss) > 0 {
+				return ss[0]
+			}
+			return ""
+		}
+		if ss := sentences(firstN(p, cut)); len(ss) > 1 {
+			return ss[0]
+		}
+	}
 }
 
 // abbrevBefore reports whether the text before a full stop ends with an

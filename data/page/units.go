@@ -13,22 +13,39 @@ import (
 type tok struct {
 	raw, core, lower string
 	pre, post        string
+	end              int // byte offset after the token in the text tokenized
 }
 
-func tokenize(s string) []tok {
-	fs := strings.Fields(s)
-	out := make([]tok, len(fs))
-	for i, f := range fs {
+func tokenize(s string) []tok { return tokenizeOpt(s, true) }
+
+// tokenizeOpt is tokenize that leaves lower empty unless asked for it.
+func tokenizeOpt(s string, lower bool) []tok {
+	out := make([]tok, 0, 16)
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		f := s[i:j]
+		i = j
 		core := trimPunct(f)
-		t := tok{raw: f, core: core}
+		t := tok{raw: f, core: core, end: j}
 		if core != "" {
 			k := strings.Index(f, core)
 			t.pre, t.post = f[:k], f[k+len(core):]
-			t.lower = strings.ToLower(core)
+			if lower {
+				t.lower = strings.ToLower(core)
+			}
 		} else {
 			t.post = f
 		}
-		out[i] = t
+		out = append(out, t)
 	}
 	return out
 }
@@ -139,32 +156,129 @@ var roleWords = map[string]bool{
 	"huv": true, "tuv": true, "nhiệm": true,
 }
 
-// scanUnits finds every unit s names with a level word or a committee form.
-func scanUnits(s string) []occ {
-	if s == "" {
-		return nil
+// mayOpenLevel is a cheap test of the word w, followed by the word next,
+// before tokenizing around it.
+func mayOpenLevel(w, next string) bool {
+	if w == "" {
+		return false
 	}
-	toks := tokenize(s)
+	if c := w[0]; c == '(' || c == '"' || c == 0xe2 {
+		w = strings.TrimLeft(w, "(\"“")
+		if w == "" {
+			return false
+		}
+	}
+	switch w[0] {
+	case 'p', 'P', 'x', 'X', 'q', 'Q', 'h', 'H', 't', 'T':
+	default:
+		return false
+	}
+	if len(w) > 3 && (w[:3] == "TP." || w[:3] == "Tp.") {
+		return true
+	}
+	for len(w) > 0 && w[len(w)-1] < utf8.RuneSelf && !isWordByte(w[len(w)-1]) && !('A' <= w[len(w)-1] && w[len(w)-1] <= 'Z') {
+		w = w[:len(w)-1]
+	}
+	switch len(w) {
+	case 2:
+		return w == "TP" || w == "Tp" || w == "TX"
+	case len("xã"):
+		return strings.EqualFold(w, "xã") && !strings.HasPrefix(strings.ToLower(firstN(next, 5)), "hội")
+	case len("thị"):
+		if strings.EqualFold(w, "thị") {
+			n := strings.ToLower(firstN(next, 8))
+			return strings.HasPrefix(n, "trấn") || strings.HasPrefix(n, "xã") || strings.HasPrefix(n, "ủy") || strings.HasPrefix(n, "uỷ")
+		}
+		return strings.EqualFold(w, "tphcm")
+	case len("thành"): // also quận, tỉnh, tp.hcm
+		if strings.EqualFold(w, "thành") {
+			n := strings.ToLower(firstN(next, 8))
+			return strings.HasPrefix(n, "phố") || strings.HasPrefix(n, "ủy") || strings.HasPrefix(n, "uỷ")
+		}
+		return strings.EqualFold(w, "quận") || strings.EqualFold(w, "tỉnh") || strings.EqualFold(w, "tp.hcm")
+	case len("huyện"):
+		return strings.EqualFold(w, "huyện")
+	case len("phường"):
+		return strings.EqualFold(w, "phường")
+	}
+	return false
+}
+
+// scanUnits finds every unit s names with a level word or a committee
+// form. It tokenizes only a window around each word that may open one.
+func scanUnits(s string) []occ {
 	var out []occ
-	for i := 0; i < len(toks); i++ {
-		if toks[i].core == "" {
+	for i := 0; i < len(s); {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		switch s[i] {
+		case 'p', 'P', 'x', 'X', 'q', 'Q', 'h', 'H', 't', 'T', '(', '"', 0xe2:
+		default:
+			i = j
 			continue
 		}
-		c := toks[i].lower[0]
-		if c != 'p' && c != 'x' && c != 'q' && c != 'h' && c != 't' {
+		nx := j + 1
+		for nx < len(s) && s[nx] != ' ' && nx-j < 12 {
+			nx++
+		}
+		if !mayOpenLevel(s[i:j], s[min(j+1, len(s)):min(nx, len(s))]) {
+			i = j
 			continue
 		}
-		lv, n, inline := levelAt(toks, i)
+		// a window: eight words back, sixteen on
+		ws := i
+		for n := 0; ws > 0 && n < 8; n++ {
+			ws--
+			for ws > 0 && s[ws-1] != ' ' {
+				ws--
+			}
+			for ws > 0 && s[ws-1] == ' ' && n < 7 {
+				break
+			}
+		}
+		we := j
+		for n := 0; we < len(s) && n < 16; n++ {
+			for we < len(s) && s[we] == ' ' {
+				we++
+			}
+			for we < len(s) && s[we] != ' ' {
+				we++
+			}
+		}
+		toks := tokenize(s[ws:we])
+		k := 0
+		for k < len(toks) && ws+toks[k].end <= i {
+			k++
+		}
+		if k >= len(toks) {
+			i = j
+			continue
+		}
+		lv, n, inline := levelAt(toks, k)
 		if n == 0 {
+			i = j
 			continue
 		}
-		o, end, ok := captureUnit(toks, i, lv, n, inline)
+		o, end, ok := captureUnit(toks, k, lv, n, inline)
 		if !ok {
-			i += n - 1
+			i = ws + toks[k+n-1].end
 			continue
+		}
+		if end < len(toks) && we < len(s) && end >= len(toks)-4 {
+			// the window cut what stands beside the name: widen it
+			o2, _, _ := captureUnit(tokenize(s[ws:min(len(s), we+200)]), k, lv, n, inline)
+			o.parent, o.bare = o2.parent, o2.bare
 		}
 		out = append(out, o)
-		i = end - 1
+		i = ws + toks[end-1].end
 	}
 	return out
 }
@@ -328,7 +442,7 @@ func capRuns(s string) []string {
 		}
 		cur = cur[:0]
 	}
-	for _, t := range tokenize(s) {
+	for _, t := range tokenizeOpt(s, false) {
 		if t.core == "" || !unicode.IsUpper(firstRune(t.core)) || t.pre != "" {
 			flush()
 			if t.core != "" && unicode.IsUpper(firstRune(t.core)) {
