@@ -106,6 +106,10 @@ func (e *extractor) cueAt(i int) (model.Kind, bool) {
 		}
 	case "uoc":
 		return model.Actual, true
+	case "se":
+		if t.origIs(i, "sẽ") {
+			return model.Target, true
+		}
 	case "luy":
 		if t.word(i+1) == "ke" {
 			return model.Actual, true
@@ -160,14 +164,25 @@ func (e *extractor) planNegated(i int) bool {
 	return false
 }
 
-// cue is the rightmost cue in tokens [a, b).
+// cue is the rightmost cue in tokens [a, b). A year shortly after a target
+// cue names the goal's year ("chỉ tiêu thu ngân sách năm 2017") and leaves
+// the target standing.
 func (e *extractor) cue(a, b int) (model.Kind, bool) {
 	var kind model.Kind
 	found := false
-	for i := a; i < b; i++ {
-		if k, ok := e.cueAt(i); ok {
-			kind, found = k, true
+	lastTarget := -100
+	for i := max(a, 0); i < b; i++ {
+		k, ok := e.cueAt(i)
+		if !ok {
+			continue
 		}
+		if k == model.Actual && i-lastTarget <= 6 && e.t.word(i) == "nam" {
+			continue
+		}
+		if k == model.Target {
+			lastTarget = i
+		}
+		kind, found = k, true
 	}
 	return kind, found
 }
@@ -286,6 +301,8 @@ func (e *extractor) periodIn(a, b int) string {
 			}
 		} else if g != nil && g.plainCount() && g.val >= 2 && g.val <= 10 && t.is(i+1, "nam", "qua") {
 			ps, pe = i, i+3
+		} else if g := t.figAt(i + 1); t.word(i) == "thang" && g != nil && g.plainCount() && g.val >= 1 && g.val <= 12 && t.word(i-1) != "ngay" {
+			ps, pe = i, i+2 // "tháng 1": a month's figure
 		} else if t.is(i, "nua", "dau", "nhiem", "ky") {
 			ps, pe = i, i+4
 		} else if t.is(i, "giua", "nhiem", "ky") {

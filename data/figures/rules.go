@@ -37,7 +37,10 @@ func (e *extractor) clause(pi int, s, c span, multi bool) {
 		if e.foreign(span{seg, ft}) {
 			continue
 		}
-		if key == model.HealthInsuranceCoverage && e.subPopulation(max(seg, i-8), ft) {
+		if key == model.HealthInsuranceCoverage && (e.subPopulation(max(seg, i-8), ft) || !e.coverage(max(seg, i-6), i)) {
+			continue
+		}
+		if e.hypothetical(c.s, ft) {
 			continue
 		}
 		g := t.figAt(ft)
@@ -213,10 +216,19 @@ func (e *extractor) stopPhrase(j int, c span, key model.Key) bool {
 		return t.is(j, "dau", "tu")
 	case "quy":
 		return !t.origIs(j, "quý")
-	case "von":
-		return true
+	case "von", "thue", "phi", "khoan", "nguon", "hut", "phat", "khong":
+		return key == model.BudgetRevenue || key == model.BudgetRevenueLocal || key == ""
+	case "tu":
+		// "thu ngân sách từ thuế/đất/doanh nghiệp": one source only
+		if key == model.BudgetRevenue || key == model.BudgetRevenueLocal {
+			switch nx := t.word(j + 1); nx {
+			case "", "nam", "dau", "thang", "ngay", "nay":
+				return false
+			}
+			return true
+		}
 	case "tien":
-		return t.is(j, "tien", "su", "dung", "dat")
+		return true // tiền sử dụng đất, tiền phạt: one source only
 	case "can":
 		return t.is(j, "can", "ngheo")
 	case "ho":
@@ -265,6 +277,9 @@ func (e *extractor) window(from int, c span, key model.Key, accept func(e *extra
 			if e.stopPhrase(j, c, key) {
 				return -1
 			}
+			if key != model.BudgetRevenue && key != model.BudgetRevenueLocal && !rateBridge[t.word(j)] && !t.upper(j) {
+				return -1 // "các hộ nghèo ... phải tiêu tốn gần 5% thu nhập"
+			}
 		case tFig:
 			if ft, stop := accept(e, j); ft >= 0 || stop {
 				return ft
@@ -274,10 +289,68 @@ func (e *extractor) window(from int, c span, key model.Key, accept func(e *extra
 	return -1
 }
 
-// acceptMoney takes the first sum of money in đồng.
+// rateBridge are the words that may stand between a rate's subject and its
+// figure: verbs of reaching and falling, hedges, time and place, the
+// subject's own words ("tỷ lệ hộ nghèo theo tiêu chí đa chiều của xã giảm
+// xuống còn 2,1%").
+var rateBridge = map[string]bool{
+	"giam": true, "tang": true, "con": true, "xuong": true, "len": true, "dat": true,
+	"la": true, "chiem": true, "tu": true, "tren": true, "duoi": true, "hon": true,
+	"khoang": true, "gan": true, "muc": true, "chi": true, "nam": true, "toan": true,
+	"dan": true, "xa": true, "phuong": true, "thi": true, "tran": true, "huyen": true,
+	"quan": true, "tinh": true, "thanh": true, "pho": true, "cua": true, "theo": true,
+	"tieu": true, "da": true, "chieu": true, "moi": true, "binh": true, "ty": true,
+	"le": true, "cao": true, "thap": true, "hien": true, "nay": true, "cuoi": true,
+	"dau": true, "den": true, "chung": true, "ca": true, "duoc": true, "dia": true,
+	"ban": true, "so": true, "ho": true, "gia": true, "dinh": true, "nguoi": true,
+	"tham": true, "bao": true, "phu": true, "the": true, "co": true, "ve": true,
+	"o": true, "vao": true, "tai": true, "uoc": true, "giu": true, "vung": true,
+	"duy": true, "tri": true, "nang": true, "chuan": true, "van": true, "hoa": true,
+	"danh": true, "hieu": true, "cong": true, "nhan": true, "trong": true, "va": true,
+	"thang": true, "bq": true, "ngheo": true, "hang": true, "thoi": true, "diem": true,
+}
+
+// changeTo finds, after the figure at token j that follows "từ", the
+// figure of measure m after "xuống (còn)", "còn" or "lên": the latest one.
+func (e *extractor) changeTo(j int, m model.Measure) int {
+	t := &e.t
+	for q := j + 1; q < j+8 && q < len(t.toks); q++ {
+		if p := t.punct(q); p == ';' || p == '.' {
+			break
+		}
+		if w := t.word(q); w == "xuong" || w == "con" || w == "len" {
+			r := q + 1
+			for t.word(r) == "con" || t.word(r) == "muc" || t.word(r) == "den" || t.word(r) == "tren" || t.word(r) == "hon" {
+				r++
+			}
+			if h := t.figAt(r); h != nil && h.meas == m && !h.rng {
+				return r
+			}
+		}
+	}
+	return -1
+}
+
+// acceptMoney takes the first sum of money in đồng that states the amount,
+// not a change ("tăng hơn 193 tỷ đồng"); of "từ 11.160 tỷ đồng lên 41.924
+// tỷ đồng" it takes the latest.
 func acceptMoney(e *extractor, j int) (int, bool) {
-	g := e.t.figAt(j)
+	t := &e.t
+	g := t.figAt(j)
 	if g.meas == model.VND && !g.rng && !g.ratio && !g.attached {
+		k := j - 1
+		for t.word(k) == "tren" || t.word(k) == "hon" || t.word(k) == "gan" || t.word(k) == "khoang" {
+			k--
+		}
+		switch t.word(k) {
+		case "tang", "giam", "them", "hut", "vuot":
+			return -1, true
+		case "tu":
+			if q := e.changeTo(j, model.VND); q >= 0 {
+				return q, false
+			}
+			return -1, true
+		}
 		return j, false
 	}
 	if g.scale > 1 || g.attached {
@@ -313,21 +386,13 @@ func (e *extractor) acceptRate(key model.Key) func(e *extractor, j int) (int, bo
 			break
 		}
 		prev := t.word(k)
-		if prev == "tu" && (t.word(k-1) == "giam" || t.word(k-1) == "tang") {
+		if prev == "tu" {
 			// a change from ... to ...: the figure after "xuống (còn)"/"còn"
-			for m := j + 1; m < j+8 && m < len(t.toks); m++ {
-				if t.punct(m) == ';' || t.punct(m) == '.' {
-					break
-				}
-				if w := t.word(m); w == "xuong" || w == "con" || w == "len" {
-					q := m + 1
-					for t.word(q) == "con" || t.word(q) == "muc" {
-						q++
-					}
-					if h := t.figAt(q); h != nil && h.meas == model.Percent && !h.rng {
-						return q, false
-					}
-				}
+			if q := e.changeTo(j, model.Percent); q >= 0 {
+				return q, false
+			}
+			if t.is(j+1, "tro", "len") || t.is(j+1, "tro", "xuong") {
+				return j, false // "từ 85% trở lên"
 			}
 			return -1, true
 		}
@@ -442,6 +507,36 @@ func (e *extractor) subPopulation(a, b int) bool {
 	return false
 }
 
+// coverage reports whether the words before a health-insurance phrase
+// (tokens [a, b)) speak of coverage: "tỷ lệ (người dân) tham gia", "bao
+// phủ", "có thẻ"; not "chưa tham gia", "không có thẻ", "mức đóng".
+func (e *extractor) coverage(a, b int) bool {
+	t := &e.t
+	ok := false
+	for k := max(a, 0); k < b; k++ {
+		switch {
+		case t.is(k, "tham", "gia"), t.is(k, "bao", "phu"), t.is(k, "ty", "le"):
+			ok = true
+		case t.word(k) == "the" && t.word(k-1) == "co":
+			ok = true
+		case t.word(k) == "chua" || t.word(k) == "khong" || t.is(k, "muc", "dong") || t.word(k) == "ngoai":
+			return false
+		}
+	}
+	return ok
+}
+
+// hypothetical reports whether tokens [a, b) put a figure under a condition:
+// "nếu ... thì".
+func (e *extractor) hypothetical(a, b int) bool {
+	for k := max(a, 0); k < b; k++ {
+		if e.t.word(k) == "neu" && e.t.origIs(k, "nếu") {
+			return true
+		}
+	}
+	return false
+}
+
 // countAfterPhrase finds the count right after "kết nạp đảng viên mới" or
 // "tổng số đảng viên": "..., là 45", ": 312 đồng chí".
 func (e *extractor) countAfterPhrase(from int, c span) int {
@@ -503,7 +598,7 @@ func (e *extractor) collectedRule(pi int, s, c span, multi bool, i int) {
 		return
 	}
 	seg := e.segStart(k, c)
-	if e.foreign(span{seg, i}) {
+	if e.foreign(span{seg, i}) || e.hypothetical(c.s, i) {
 		return
 	}
 	e.emit(pi, model.BudgetRevenue, i, s, c, multi, g.val, math.NaN(), e.planPct(i+1, c, i), t.hedge(i))
@@ -723,7 +818,11 @@ func (e *extractor) countRule(pi int, s, c span, multi bool, i int) {
 				verb = "co"
 			}
 		case "co", "voi", "gom", "ly":
-			if w != "ly" || t.word(k-1) == "quan" {
+			switch {
+			case w == "ly" && t.word(k-1) != "quan":
+			case w == "voi" && (t.word(k-1) == "doi" || t.word(k-1) == "so" || t.word(k-1) == "cung"):
+				// "kỷ luật đối với 7 đảng viên": not a count the unit has
+			default:
 				verb = "co"
 			}
 		case "tai", "o":
