@@ -72,9 +72,9 @@ func (m *Model) overlayRect() (outer, inner rect) {
 	var w, h int
 	switch m.overlay {
 	case common.PickerPane:
-		w, h = min(b.w, 64), min(b.h, 32)
+		w, h = min(b.w, 64), min(b.h, 32, m.picker.NaturalHeight()+2)
 	case common.ProblemsPane:
-		w, h = min(b.w, 100), min(b.h, 32)
+		w, h = min(b.w, 100), min(b.h, 32, m.problems.NaturalHeight()+2)
 	default:
 		w = min(b.w, 100)
 		h = min(b.h, lipgloss.Height(m.helpView(w-4))+2)

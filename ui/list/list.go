@@ -53,7 +53,8 @@ type Model struct {
 	cancel  context.CancelFunc
 	pending bool // a request is running
 
-	pt paints
+	pt    paints
+	unitW int // the widest unit short name (at most 26 cells)
 }
 
 // New makes the list over ctx.Corpus, newest first, with every report listed
@@ -63,6 +64,10 @@ func New(ctx *common.Context) *Model {
 	m.input = common.NewTextInput(ctx, ctx.L.FilterPrompt, ctx.L.QueryHelp[0][0]+"  unit:…  year:…  level:…")
 	ids, _ := ctx.Corpus.Filter(context.Background(), model.Query{}, m.order, m.desc)
 	m.ids = ids
+	m.unitW = 10
+	for _, u := range ctx.Corpus.Units() {
+		m.unitW = max(m.unitW, min(26, common.Width(u.Unit.Short())))
+	}
 	return m
 }
 
@@ -375,7 +380,9 @@ func (m *Model) clamp() {
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
 	if m.typing {
-		return []key.Binding{k.Apply, k.Clear, k.Up, k.Down}
+		L := m.ctx.L
+		return []key.Binding{k.Apply, k.Clear,
+			key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", L.KeyUp+"/"+L.KeyDown))}
 	}
 	return []key.Binding{k.Up, k.Down, k.Filter, k.Sort, k.Reverse, k.Open}
 }
@@ -398,7 +405,7 @@ func (m *Model) columns() columns {
 	if w >= 110 {
 		c.views = 8
 	}
-	c.unit = max(10, min(26, w/5))
+	c.unit = min(m.unitW, max(10, w/4))
 	if w < 50 {
 		c.unit = 0
 	}

@@ -100,6 +100,20 @@ func (m *Model) Chosen() []model.UnitKey {
 	return out
 }
 
+// NaturalHeight is the height that shows every unit unfiltered (with level
+// headings, title, input and hint), at least 10 lines.
+func (m *Model) NaturalHeight() int {
+	levels := 0
+	var last model.Level = "\x00"
+	for _, u := range m.units {
+		if u.Unit.Level != last {
+			levels++
+			last = u.Unit.Level
+		}
+	}
+	return max(10, len(m.units)+levels+headerLines+footerLines)
+}
+
 // Visible is the number of units the filter leaves.
 func (m *Model) Visible() int {
 	n := 0

@@ -58,6 +58,9 @@ func (m *Model) Selected() (int32, bool) {
 	return 0, false
 }
 
+// NaturalHeight is the height that shows every line, at least 6.
+func (m *Model) NaturalHeight() int { return max(6, len(m.lines)+headerLines+footerLines) }
+
 // SetSize sets the inner size of the overlay.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
