@@ -89,7 +89,8 @@ func (e *extractor) cueAt(i int) (model.Kind, bool) {
 		if t.is(i, "ket", "qua") {
 			return model.Actual, true
 		}
-	case "vua":
+	case "vua", "thang", "quy", "tuan", "gian", "ky":
+		// "vừa qua", "6 tháng qua", "thời gian qua", "kỳ qua"
 		if t.word(i+1) == "qua" {
 			return model.Actual, true
 		}
@@ -157,7 +158,8 @@ func (e *extractor) planNegated(i int) bool {
 		switch {
 		case t.is(k, "deu", "dat"), t.is(k, "dat", "va"), t.is(k, "da", "dat"),
 			t.is(k, "da", "hoan", "thanh"), t.is(k, "duoc", "hoan", "thanh"),
-			t.is(k, "hoan", "thanh", "va"), t.is(k, "deu", "hoan", "thanh"), t.is(k, "deu", "vuot"):
+			t.is(k, "hoan", "thanh", "va"), t.is(k, "deu", "hoan", "thanh"), t.is(k, "deu", "vuot"),
+			t.word(k) == "vuot" && !t.is(k-1, "phan", "dau"):
 			return true
 		}
 	}
@@ -270,7 +272,7 @@ func (e *extractor) yearAt(s, c span, ft int, kind model.Kind, period string) in
 	if y := e.yearIn(s.s, c.s); y != 0 {
 		return y
 	}
-	if e.stYear != 0 {
+	if e.stYear != 0 && (kind == e.stYearKind || e.stYearKind == "") && e.stYearAge <= 3 {
 		return e.stYear
 	}
 	if kind == model.Actual && !strings.Contains(model.Fold(period), "nhiem ky") && !strings.Contains(period, "năm qua") {

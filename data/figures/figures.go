@@ -63,6 +63,10 @@ type extractor struct {
 	// paragraph state, carried from sentence to sentence
 	stKind   model.Kind // "" when no cue yet
 	stYear   int
+	// stYearKind is the kind of the sentence that named stYear, stYearAge
+	// how many sentences ago it did
+	stYearKind model.Kind
+	stYearAge  int
 	stPeriod string
 	// a heading ("NHỮNG CHỈ TIÊU CHỦ YẾU NĂM 2022:") carried into the list
 	// paragraphs after it
@@ -142,9 +146,9 @@ func (e *extractor) paragraph(pi int, p string) {
 	}
 	// a list item after a heading inherits the heading's kind and year
 	list := isListItem(t)
-	e.stKind, e.stYear, e.stPeriod = "", 0, ""
+	e.stKind, e.stYear, e.stPeriod, e.stYearKind, e.stYearAge = "", 0, "", "", 0
 	if e.headKind != "" && list {
-		e.stKind, e.stYear = e.headKind, e.headYear
+		e.stKind, e.stYear, e.stYearKind = e.headKind, e.headYear, e.headKind
 	} else if !list {
 		e.headKind, e.headYear = "", 0
 	}
@@ -164,11 +168,13 @@ func (e *extractor) paragraph(pi int, p string) {
 		}
 		e.sentenceTotals(pi, s)
 		// carry the sentence's cues to the next sentence
-		if k, ok := e.cue(s.s, s.e); ok {
+		k, ok := e.cue(s.s, s.e)
+		if ok {
 			e.stKind = k
 		}
+		e.stYearAge++
 		if y := e.lastYear(s.s, s.e); y != 0 {
-			e.stYear = y
+			e.stYear, e.stYearKind, e.stYearAge = y, k, 0
 		}
 		if per := e.period(s.s, s.e); per != "" {
 			e.stPeriod = per

@@ -584,8 +584,12 @@ func (e *extractor) collectedRule(pi int, s, c span, multi bool, i int) {
 		return
 	}
 	switch t.word(k - 1) {
-	case "doanh", "tri", "nguon", "tong", "gia", "muc":
-		return
+	case "doanh", "tri", "nguon", "tong", "gia", "muc", "hut", "truy", "tan":
+		return // turnover, value, a source, a shortfall, arrears
+	}
+	switch t.word(i + 1) {
+	case "thue", "tien", "phi", "tu":
+		return // "thu được 42.000 tỷ đồng thuế ...": one source only
 	}
 	budget := false
 	for j := s.s; j < s.e; j++ {
@@ -651,7 +655,7 @@ func (e *extractor) culturalBefore(pi int, s, c span, multi bool, i int) {
 	if t.is(end, "tieu", "bieu") || t.is(end, "kieu", "mau") {
 		return
 	}
-	if e.foreign(span{e.segStart(i, c), i}) {
+	if e.foreign(span{c.s, i}) {
 		return
 	}
 	e.emit(pi, model.CulturalFamilyRate, i, s, c, multi, g.val, math.NaN(), math.NaN(), t.hedge(i))
