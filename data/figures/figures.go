@@ -61,13 +61,13 @@ type extractor struct {
 	year      int // the year the report's results belong to; 0 when unknown
 
 	// paragraph state, carried from sentence to sentence
-	stKind   model.Kind // "" when no cue yet
-	stYear   int
+	stKind model.Kind // "" when no cue yet
+	stYear int
 	// stYearKind is the kind of the sentence that named stYear, stYearAge
 	// how many sentences ago it did
 	stYearKind model.Kind
 	stYearAge  int
-	stPeriod string
+	stPeriod   string
 	// a heading ("NHỮNG CHỈ TIÊU CHỦ YẾU NĂM 2022:") carried into the list
 	// paragraphs after it
 	headKind model.Kind
