@@ -143,8 +143,7 @@ func isWordByte(b byte) bool {
 // "A- A A+".
 func isButtonRow(s string) bool {
 	for _, t := range strings.Fields(s) {
-		t = strings.TrimRight(t, "+-")
-		if utf8.RuneCountInString(t) > 1 {
+		if t = strings.TrimRight(t, "+-"); t != "A" && t != "a" {
 			return false
 		}
 	}

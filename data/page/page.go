@@ -271,7 +271,11 @@ func (p *parser) findBottom() {
 		}
 		l := &p.lines[i]
 		if l.kind == kNav && l.words <= 6 {
-			f := fold(l.text)
+			f := strings.TrimRight(fold(l.text), ": ")
+			if f == "xem them" {
+				p.related = i
+				break
+			}
 			for _, r := range relatedPrefixes {
 				if strings.HasPrefix(f, r) {
 					p.related = i
@@ -351,7 +355,7 @@ func (p *parser) readMiddle() {
 			blank = true
 			continue
 		}
-		preLead := p.lead < 0 || i < p.lead
+		preLead := p.lead >= 0 && i < p.lead
 		if l.isChrome() || (preLead && !endsSentence(l.text) && (l.words <= 3 || isBreadcrumb(l.text, l.words))) || (l.words <= 4 && isButtonRow(l.text)) {
 			flush()
 			p.addChrome(i, l.text)
@@ -372,8 +376,9 @@ func (p *parser) readMiddle() {
 	flush()
 	// captions: photo captions between paragraphs
 	var body []para
+	long := func(k int) bool { return k >= 0 && k < len(p.body) && countWordsUpTo(p.body[k].s, 15) >= 15 }
 	for k, b := range p.body {
-		if k > 0 && captionLike(b.s) {
+		if k > 0 && captionLike(b.s, long(k-1) && long(k+1)) {
 			p.captions = append(p.captions, b)
 			continue
 		}
@@ -418,10 +423,10 @@ var (
 		"du ky hop", "tham du", "ket luan", "tham quan", "du buoi", "du le", "thong tin ve"}
 )
 
-// captionLike reports whether a block between paragraphs reads as a photo
-// caption: one short sentence showing people at the event, or a "Quang
-// cảnh hội nghị" line, or a few words without a full stop.
-func captionLike(s string) bool {
+// captionLike reports whether a block reads as a photo caption: one short
+// sentence showing people at the event, or a "Quang cảnh hội nghị" line, or
+// a few words without a full stop between two paragraphs.
+func captionLike(s string, between bool) bool {
 	if len(s) > 450 {
 		return false
 	}
@@ -448,7 +453,7 @@ func captionLike(s string) bool {
 			break
 		}
 	}
-	return w <= 8 && !endsSentence(s) && !bulletStart(s) && isUpperStart(s)
+	return between && w <= 8 && !endsSentence(s) && !bulletStart(s) && isUpperStart(s)
 }
 
 // splitRunIn handles pages that run everything into one line: a byline

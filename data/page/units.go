@@ -308,7 +308,8 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 		}
 		r := firstRune(t.core)
 		if !unicode.IsUpper(r) {
-			if len(names) == 0 && (lv == model.Ward || lv == model.UrbanDist) && isDigits(t.core) && len(t.core) <= 2 {
+			// a number: "Phường 5", "phường Mỹ Đình 1"
+			if isDigits(t.core) && len(t.core) <= 2 && t.pre == "" && (len(names) > 0 || lv == model.Ward || lv == model.UrbanDist) && !countedAfter(toks, j+1) {
 				names = append(names, t.core)
 				j++
 			}
@@ -371,6 +372,17 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 		}
 	}
 	return o, end, true
+}
+
+// countNouns follow a number that counts things rather than names a unit.
+var countNouns = map[string]bool{"năm": true, "tháng": true, "ngày": true, "lần": true, "người": true,
+	"hộ": true, "chi": true, "tổ": true, "thôn": true, "khu": true, "tỷ": true, "triệu": true,
+	"đảng": true, "xã": true, "phường": true, "đơn": true, "tập": true, "cá": true, "đồng": true}
+
+// countedAfter reports whether toks[k] is a noun that a number before it
+// counts: "phường 3 năm liền".
+func countedAfter(toks []tok, k int) bool {
+	return k < len(toks) && countNouns[toks[k].lower]
 }
 
 // beside reads the unit written after a unit's name: after a comma
