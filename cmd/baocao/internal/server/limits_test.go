@@ -104,8 +104,9 @@ func TestConnGate(t *testing.T) {
 		t.Errorf("after release: unauth %d total %d", u, total)
 	}
 
-	// Per source.
+	// Per source (with MaxStartups out of the way).
 	cfg.MaxPerSource = 2
+	cfg.MaxStartups = Startups{Start: 100, Rate: 30, Full: 100}
 	g = newConnGate(&cfg)
 	a1, _ := g.admit("10.0.0.1")
 	a2, _ := g.admit("10.0.0.1")

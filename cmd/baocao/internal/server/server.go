@@ -481,6 +481,19 @@ func (s *Server) waitUntil(ctx context.Context, done func() bool) error {
 	return nil
 }
 
+// Stats is a snapshot of what the server holds open.
+type Stats struct {
+	Sessions        int // reader and export sessions
+	Conns           int // TCP connections admitted and not yet closed
+	Unauthenticated int // of which still in the handshake
+}
+
+// Stats reports the server's open sessions and connections.
+func (s *Server) Stats() Stats {
+	unauth, total := s.gate.counts()
+	return Stats{Sessions: s.sessionCount(), Conns: total, Unauthenticated: unauth}
+}
+
 func (s *Server) sessionCount() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
