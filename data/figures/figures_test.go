@@ -1,0 +1,269 @@
+package figures
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/model"
+)
+
+// want is one expected metric; figure is the text Start:End must cover.
+type want struct {
+	key    model.Key
+	kind   model.Kind
+	value  float64
+	of     float64 // 0: no ratio
+	approx model.Approx
+	plan   float64 // 0: no share of plan
+	year   int
+	period string
+	figure string
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name  string
+		unit  *model.Unit
+		title string
+		event model.When
+		pub   model.When
+		body  []string
+		want  []want
+	}{
+		{
+			name:  "commune year-end review, results and next year's goals",
+			unit:  &model.Unit{Level: model.Commune, Name: "Yên Phú"},
+			title: "Đảng bộ xã Yên Phú tổng kết công tác năm 2022",
+			event: model.Date(2022, 12, 20),
+			body: []string{
+				"Năm 2022, tổng thu ngân sách trên địa bàn xã đạt 15,6 tỷ đồng, bằng 112,5% dự toán huyện giao; thu ngân sách xã được hưởng ước đạt 9.450 triệu đồng.",
+				"Đảng bộ xã hiện có 18 chi bộ trực thuộc với 642 đảng viên; trong năm kết nạp được 12 đảng viên mới, đạt 120% kế hoạch.",
+				"Tỷ lệ hộ nghèo giảm từ 3,2% xuống còn 2,15%; tỷ lệ người dân tham gia bảo hiểm y tế đạt 91,3%; có 92,6% hộ gia đình được công nhận danh hiệu gia đình văn hóa.",
+				"Năm 2023, xã phấn đấu thu ngân sách đạt 17 tỷ đồng trở lên, giảm tỷ lệ hộ nghèo xuống dưới 1,5%, tỷ lệ bao phủ BHYT đạt 93%.",
+			},
+			want: []want{
+				{key: model.BudgetRevenue, kind: model.Actual, value: 15.6e9, plan: 112.5, year: 2022, figure: "15,6 tỷ đồng"},
+				{key: model.BudgetRevenueLocal, kind: model.Actual, value: 9.45e9, approx: model.Estimate, year: 2022, figure: "9.450 triệu đồng"},
+				{key: model.PartyCells, kind: model.Actual, value: 18, year: 2022, figure: "18"},
+				{key: model.PartyMembers, kind: model.Actual, value: 642, year: 2022, figure: "642"},
+				{key: model.NewPartyMembers, kind: model.Actual, value: 12, plan: 120, year: 2022, figure: "12"},
+				{key: model.PoorHouseholdRate, kind: model.Actual, value: 2.15, year: 2022, figure: "2,15%"},
+				{key: model.HealthInsuranceCoverage, kind: model.Actual, value: 91.3, year: 2022, figure: "91,3%"},
+				{key: model.CulturalFamilyRate, kind: model.Actual, value: 92.6, year: 2022, figure: "92,6%"},
+				{key: model.BudgetRevenue, kind: model.Target, value: 17e9, approx: model.AtLeast, year: 2023, figure: "17 tỷ đồng"},
+				{key: model.PoorHouseholdRate, kind: model.Target, value: 1.5, approx: model.AtMost, year: 2023, figure: "1,5%"},
+				{key: model.HealthInsuranceCoverage, kind: model.Target, value: 93, year: 2023, figure: "93%"},
+			},
+		},
+		{
+			name:  "township: look-alikes are not metrics",
+			unit:  &model.Unit{Level: model.Townlet, Name: "Phú Minh", Parent: "huyện Sóc Sơn"},
+			event: model.Date(2021, 6, 30),
+			body: []string{
+				"Thực hiện Nghị quyết số 12-NQ/ĐU ngày 15/3/2021 của Đảng ủy thị trấn nhiệm kỳ 2020-2025, thị trấn có 9 tổ dân phố, 2 trường học.",
+				"Chi bộ tổ dân phố số 3 có 45 đảng viên; chi bộ trường Tiểu học Phú Minh kết nạp 2 đảng viên.",
+				"Thu nhập bình quân đầu người đạt 62 triệu đồng/năm; các loại quỹ do nhân dân đóng góp được 350 triệu đồng.",
+				"Toàn huyện Sóc Sơn thu ngân sách đạt 1.250 tỷ đồng.",
+				"Thị trấn có 2.150 hộ, trong đó hộ nghèo 12 hộ; 15/15 tiêu chí đô thị văn minh được giữ vững.",
+				"Bí thư Đảng ủy trao huy hiệu 30 năm tuổi Đảng cho 7 đảng viên; mỗi chi bộ có từ 20 đến 30 đảng viên.",
+			},
+		},
+		{
+			name:  "district: targets met, a nine-month period, totals",
+			unit:  &model.Unit{Level: model.RuralDist, Name: "Tam Nông"},
+			event: model.Date(2023, 10, 5),
+			body: []string{
+				"9 tháng đầu năm 2023, huyện hoàn thành 14/19 chỉ tiêu; thu ngân sách nhà nước trên địa bàn ước thực hiện 287,4 tỷ đồng, đạt 78% dự toán.",
+				"Trong tổng số 24 chỉ tiêu chủ yếu, có 21 chỉ tiêu đạt và vượt kế hoạch.",
+			},
+			want: []want{
+				{key: model.TargetsMet, kind: model.Actual, value: 14, of: 19, year: 2023, period: "9 tháng đầu năm 2023", figure: "14/19"},
+				{key: model.BudgetRevenue, kind: model.Actual, value: 287.4e9, approx: model.Estimate, plan: 78, year: 2023, period: "9 tháng đầu năm 2023", figure: "287,4 tỷ đồng"},
+				{key: model.TargetsMet, kind: model.Actual, value: 21, of: 24, year: 2023, figure: "21"},
+			},
+		},
+		{
+			name:  "town plan: a flattened table after a heading",
+			unit:  &model.Unit{Level: model.Town, Name: "Hòa Thành"},
+			title: "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024",
+			pub:   model.Date(2023, 12, 28),
+			body: []string{
+				"CÁC CHỈ TIÊU CHỦ YẾU NĂM 2024:",
+				"- Tổng thu ngân sách trên địa bàn: 1.320 tỷ đồng.",
+				"- Tỷ lệ hộ nghèo: dưới 0,8%.",
+				"- Tỷ lệ hộ gia đình đạt chuẩn văn hóa: 96%.",
+			},
+			want: []want{
+				{key: model.BudgetRevenue, kind: model.Target, value: 1320e9, year: 2024, figure: "1.320 tỷ đồng"},
+				{key: model.PoorHouseholdRate, kind: model.Target, value: 0.8, approx: model.AtMost, year: 2024, figure: "0,8%"},
+				{key: model.CulturalFamilyRate, kind: model.Target, value: 96, year: 2024, figure: "96%"},
+			},
+		},
+		{
+			name:  "ward: a figure stated twice is one metric; the city's figures are not the ward's",
+			unit:  &model.Unit{Level: model.Ward, Name: "Đông Ngạc"},
+			event: model.Date(2024, 1, 9),
+			body: []string{
+				"Năm 2023, Đảng bộ phường có 1.208 đảng viên sinh hoạt tại 21 chi bộ.",
+				"Phát biểu tại hội nghị, đồng chí Phó Chủ tịch UBND thành phố cho biết, năm 2023 tổng thu ngân sách của thành phố đạt 5.200 tỷ đồng.",
+				"Với 1.208 đảng viên, Đảng bộ phường kết nạp 34 đảng viên, đạt 136% chỉ tiêu.",
+			},
+			want: []want{
+				{key: model.PartyMembers, kind: model.Actual, value: 1208, year: 2023, figure: "1.208"},
+				{key: model.PartyCells, kind: model.Actual, value: 21, year: 2023, figure: "21"},
+				{key: model.NewPartyMembers, kind: model.Actual, value: 34, plan: 136, year: 2023, figure: "34"},
+			},
+		},
+		{
+			name:  "ward: the sentence ends at a glued dot and not inside numbers or abbreviations",
+			unit:  &model.Unit{Level: model.Ward, Name: "Bến Nghé", Parent: "thành phố Hồ Chí Minh"},
+			event: model.Date(2022, 12, 15),
+			body: []string{
+				"Theo UBND TP. Hồ Chí Minh giao, phường hoàn thành và hoàn thành vượt mức 12/12 chỉ tiêu năm 2022 .Tổng số đảng viên của Đảng bộ là 1.015 đồng chí. Thu ngân sách đạt 1.234,5 triệu đồng.",
+			},
+			want: []want{
+				{key: model.TargetsMet, kind: model.Actual, value: 12, of: 12, year: 2022, figure: "12/12"},
+				{key: model.PartyMembers, kind: model.Actual, value: 1015, year: 2022, figure: "1.015"},
+				{key: model.BudgetRevenue, kind: model.Actual, value: 1234.5e6, year: 2022, figure: "1.234,5 triệu đồng"},
+			},
+		},
+		{
+			name:  "commune congress: term goals kept up and per-year admissions",
+			unit:  &model.Unit{Level: model.Commune, Name: "Tân Lập"},
+			event: model.Date(2020, 7, 10),
+			body: []string{
+				"Đại hội đề ra các chỉ tiêu nhiệm kỳ 2020-2025: tỷ lệ hộ nghèo giảm bình quân 1,5%/năm; duy trì tỷ lệ gia đình văn hóa đạt 90% trở lên; mỗi năm kết nạp từ 15 đảng viên trở lên.",
+				"Nhiệm kỳ qua, Đảng bộ kết nạp được 87 đảng viên; tỷ lệ hộ nghèo còn 1,9%.",
+			},
+			want: []want{
+				{key: model.CulturalFamilyRate, kind: model.Target, value: 90, approx: model.AtLeast, figure: "90%"},
+				{key: model.NewPartyMembers, kind: model.Target, value: 15, approx: model.AtLeast, figure: "15"},
+				{key: model.NewPartyMembers, kind: model.Actual, value: 87, figure: "87"},
+				{key: model.PoorHouseholdRate, kind: model.Actual, value: 1.9, figure: "1,9%"},
+			},
+		},
+		{
+			name: "no unit named: figures are still the report's",
+			body: []string{
+				"Năm 2019, thu ngân sách trên địa bàn đạt 4,5 tỷ đồng; đảng bộ có 12 chi bộ với 310 đảng viên.",
+			},
+			want: []want{
+				{key: model.BudgetRevenue, kind: model.Actual, value: 4.5e9, year: 2019, figure: "4,5 tỷ đồng"},
+				{key: model.PartyCells, kind: model.Actual, value: 12, year: 2019, figure: "12"},
+				{key: model.PartyMembers, kind: model.Actual, value: 310, year: 2019, figure: "310"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &model.Article{Unit: tt.unit, Title: tt.title, EventDate: tt.event, Published: tt.pub, Body: tt.body}
+			Extract(a)
+			checkInvariants(t, a)
+			if len(a.Metrics) != len(tt.want) {
+				for _, m := range a.Metrics {
+					t.Logf("got %s %s %v of=%v %q", m.Key, m.Kind, m.Value, m.Of, m.Evidence)
+				}
+				t.Fatalf("got %d metrics, want %d", len(a.Metrics), len(tt.want))
+			}
+			for i, w := range tt.want {
+				m := a.Metrics[i]
+				if m.Key != w.key || m.Kind != w.kind || !near(m.Value, w.value) {
+					t.Errorf("metric %d = %s %s %v, want %s %s %v", i, m.Key, m.Kind, m.Value, w.key, w.kind, w.value)
+					continue
+				}
+				if (w.of == 0) != !m.HasOf() || w.of != 0 && m.Of != w.of {
+					t.Errorf("%s %v: of %v, want %v", m.Key, m.Value, m.Of, w.of)
+				}
+				if (w.plan == 0) != !m.HasPlanPct() || w.plan != 0 && !near(m.PlanPct, w.plan) {
+					t.Errorf("%s %v: plan_pct %v, want %v", m.Key, m.Value, m.PlanPct, w.plan)
+				}
+				if m.Approx != w.approx {
+					t.Errorf("%s %v: approx %q, want %q", m.Key, m.Value, m.Approx, w.approx)
+				}
+				if w.year != 0 && m.Year != w.year {
+					t.Errorf("%s %v: year %d, want %d", m.Key, m.Value, m.Year, w.year)
+				}
+				if m.Period != w.period {
+					t.Errorf("%s %v: period %q, want %q", m.Key, m.Value, m.Period, w.period)
+				}
+				if m.Measure != model.MeasureOf(m.Key) {
+					t.Errorf("%s: measure %q", m.Key, m.Measure)
+				}
+				if got := a.Body[m.Para][m.Start:m.End]; got != w.figure {
+					t.Errorf("%s %v: figure %q, want %q", m.Key, m.Value, got, w.figure)
+				}
+			}
+		})
+	}
+}
+
+// TestEvidenceIsTheSentence checks that evidence is the sentence or clause
+// that holds the figure, cut at sentence ends and not inside numbers.
+func TestEvidenceIsTheSentence(t *testing.T) {
+	a := &model.Article{
+		Unit: &model.Unit{Level: model.Ward, Name: "Bến Nghé"},
+		Body: []string{"Kinh tế phát triển ổn định. Thu ngân sách đạt 12.515 tỷ đồng, đạt 103% dự toán TP. Hồ Chí Minh giao .Chỉ đạo tốt công tác khác; tỷ lệ hộ nghèo còn 0,5%."},
+	}
+	Extract(a)
+	got := map[model.Key]string{}
+	for _, m := range a.Metrics {
+		got[m.Key] = m.Evidence
+	}
+	if e := got[model.BudgetRevenue]; e != "Thu ngân sách đạt 12.515 tỷ đồng, đạt 103% dự toán TP. Hồ Chí Minh giao ." {
+		t.Errorf("budget evidence %q", e)
+	}
+	if e := got[model.PoorHouseholdRate]; e != "tỷ lệ hộ nghèo còn 0,5%." {
+		t.Errorf("poor rate evidence %q", e)
+	}
+}
+
+// TestReportYear checks which year results without a stated year get.
+func TestReportYear(t *testing.T) {
+	tests := []struct {
+		a    model.Article
+		want int
+	}{
+		{model.Article{EventDate: model.Date(2024, 1, 8), Body: []string{"Tổng kết công tác năm 2023."}}, 2023},
+		{model.Article{EventDate: model.Date(2024, 1, 8), Body: []string{"Họp giao ban đầu năm 2024."}}, 2024},
+		{model.Article{EventDate: model.Date(2023, 12, 8)}, 2023},
+		{model.Article{Published: model.DateTime(2021, 10, 11, 14, 48, 0)}, 2021},
+		{model.Article{Title: "Kết quả năm 2016", Body: []string{"Trong năm 2016, nhiệm kỳ 2015-2020, phương hướng năm 2017."}}, 2016},
+		{model.Article{}, 0},
+	}
+	for _, tt := range tests {
+		if got := reportYear(&tt.a); got != tt.want {
+			t.Errorf("reportYear(%q %v) = %d, want %d", tt.a.Body, tt.a.EventDate, got, tt.want)
+		}
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+// checkInvariants: every metric points into its paragraph, its evidence is
+// a substring of it holding the figure, and NaN marks what is absent.
+func checkInvariants(t *testing.T, a *model.Article) {
+	t.Helper()
+	for _, m := range a.Metrics {
+		if m.Para < 0 || m.Para >= len(a.Body) {
+			t.Fatalf("%s: para %d out of range", m.Key, m.Para)
+		}
+		p := a.Body[m.Para]
+		if m.Start < 0 || m.End > len(p) || m.Start >= m.End {
+			t.Fatalf("%s: span [%d:%d] outside paragraph of %d bytes", m.Key, m.Start, m.End, len(p))
+		}
+		i := strings.Index(p, m.Evidence)
+		if m.Evidence == "" || i < 0 {
+			t.Fatalf("%s: evidence %q not in paragraph %q", m.Key, m.Evidence, p)
+		}
+		if !strings.Contains(m.Evidence, p[m.Start:m.End]) {
+			t.Fatalf("%s: evidence %q lacks the figure %q", m.Key, m.Evidence, p[m.Start:m.End])
+		}
+		if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
+			t.Fatalf("%s: value %v", m.Key, m.Value)
+		}
+		if m.Kind != model.Actual && m.Kind != model.Target {
+			t.Fatalf("%s: kind %q", m.Key, m.Kind)
+		}
+	}
+}
