@@ -1,0 +1,304 @@
+//go:build e2e
+
+// The end-to-end test runs the real binary in tmux, as a reader would:
+//
+//	go test -tags e2e -run E2E -v ./ui/
+//
+// It builds ./cmd/baocao, starts it in a detached tmux session of 120x40 on
+// a private socket, types with send-keys and reads the screen with
+// capture-pane. It skips only when tmux is not installed. Expected values
+// come from `baocao export` of the same corpus, not from this file.
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/baocao/baocao/model"
+	"github.com/baocao/baocao/ui/common"
+)
+
+// tmux is one tmux server (private socket) with one session running baocao.
+type tmux struct {
+	t    *testing.T
+	sock string
+	w, h int
+}
+
+func startTmux(t *testing.T, w, h int, env []string, argv ...string) *tmux {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (apt-get install -y tmux): the end-to-end test drives the binary in tmux")
+	}
+	x := &tmux{t: t, sock: filepath.Join(t.TempDir(), "sock"), w: w, h: h}
+	cmd := "env " + strings.Join(append(env, argv...), " ")
+	x.run("new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-s", "e2e", cmd)
+	x.run("set-option", "-t", "e2e", "remain-on-exit", "on")
+	t.Cleanup(func() { exec.Command("tmux", "-S", x.sock, "kill-server").Run() })
+	return x
+}
+
+func (x *tmux) run(args ...string) string {
+	x.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-S", x.sock}, args...)...).CombinedOutput()
+	if err != nil {
+		x.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// keys sends tmux key names ("Enter", "Escape", "Down", "3").
+func (x *tmux) keys(k ...string) { x.run(append([]string{"send-keys", "-t", "e2e"}, k...)...) }
+
+// text types literal text.
+func (x *tmux) text(s string) { x.run("send-keys", "-t", "e2e", "-l", s) }
+
+func (x *tmux) screen() string { return x.run("capture-pane", "-p", "-t", "e2e") }
+
+// waitFor polls the screen until cond holds, failing after a while with the
+// last screen.
+func (x *tmux) waitFor(what string, cond func(string) bool) string {
+	x.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	var s string
+	for time.Now().Before(deadline) {
+		s = x.screen()
+		if cond(s) {
+			return s
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	x.t.Fatalf("timed out waiting for %s; screen:\n%s", what, s)
+	return ""
+}
+
+func (x *tmux) waitText(s string) string {
+	x.t.Helper()
+	return x.waitFor(fmt.Sprintf("%q", s), func(scr string) bool { return strings.Contains(scr, s) })
+}
+
+// columns cuts the screen to the cells [x0, x1) of every line and joins
+// them into one space-separated text (for a pane that wraps its lines).
+func columns(screen string, x0, x1 int) string {
+	var parts []string
+	for _, line := range strings.Split(screen, "\n") {
+		r := []rune(line)
+		if x0 >= len(r) {
+			continue
+		}
+		parts = append(parts, string(r[x0:min(x1, len(r))]))
+	}
+	s := strings.Join(parts, " ")
+	s = strings.NewReplacer("│", " ", "╭", " ", "╮", " ", "╰", " ", "╯", " ", "─", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	root, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "baocao")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/baocao")
+	cmd.Dir = filepath.Dir(strings.TrimSpace(string(root)))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// exported reads `baocao export` of args.
+func exported(t *testing.T, bin string, args ...string) []model.Article {
+	t.Helper()
+	out, err := exec.Command(bin, append([]string{"export"}, args...)...).Output()
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	var arts []model.Article
+	for _, line := range bytes.Split(bytes.TrimSpace(out), []byte("\n")) {
+		var a model.Article
+		if err := json.Unmarshal(line, &a); err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	return arts
+}
+
+var baseEnv = []string{"LANG=vi_VN.UTF-8", "TERM=xterm-256color", "COLORTERM=truecolor"}
+
+func TestE2ESample(t *testing.T) {
+	bin := buildBinary(t)
+	arts := exported(t, bin)
+	if len(arts) != 5 {
+		t.Fatalf("the sample corpus has %d reports, want 5", len(arts))
+	}
+	x := startTmux(t, 120, 40, baseEnv, bin)
+
+	// Five reports listed.
+	s := x.waitText("5 / 5 báo cáo")
+	for _, a := range arts {
+		if short := a.Unit.Short(); !strings.Contains(s, short) {
+			t.Errorf("list lacks %q:\n%s", short, s)
+		}
+	}
+
+	// Filtering leaves one.
+	x.text("/hoang van thu")
+	s = x.waitText("1 / 5 báo cáo")
+	if !strings.Contains(s, "Lọc: hoang van thu") {
+		t.Errorf("status bar lacks the filter:\n%s", s)
+	}
+	x.keys("Escape")
+	x.keys("Escape")
+	x.waitText("5 / 5 báo cáo")
+
+	// The ward picker lists units with their counts.
+	x.keys("u")
+	s = x.waitText("Chọn đơn vị")
+	for _, a := range arts {
+		re := regexp.MustCompile(`\[ \] ` + regexp.QuoteMeta(a.Unit.Short()) + ` +1 `)
+		if !re.MatchString(s) {
+			t.Errorf("picker lacks %q with count 1:\n%s", a.Unit.Short(), s)
+		}
+	}
+	x.keys("Escape")
+
+	// The Tây Sơn report's detail shows its budget revenue and its sentence.
+	var taySon model.Article
+	for _, a := range arts {
+		if a.Unit != nil && a.Unit.Name == "Tây Sơn" {
+			taySon = a
+		}
+	}
+	var revenue model.Metric
+	for _, m := range taySon.Metrics {
+		if m.Key == model.BudgetRevenue {
+			revenue = m
+		}
+	}
+	if revenue.Evidence == "" {
+		t.Fatalf("export has no budget revenue for Tây Sơn: %+v", taySon.Metrics)
+	}
+	x.text("/tay son")
+	x.waitText("1 / 5 báo cáo")
+	x.keys("Enter", "Enter") // keep the filter; open the report
+	value := common.VI.VND(revenue.Value)
+	words := strings.Fields(revenue.Evidence)
+	sentence := strings.Join(words[:min(6, len(words))], " ")
+	x.waitFor("the detail with "+value, func(scr string) bool {
+		d := columns(scr, 54, 120)
+		return strings.Contains(d, value) && strings.Contains(d, sentence)
+	})
+
+	// The summary has one row per unit: each unit's short name on exactly
+	// one line. The filter is cleared first so that every unit is listed.
+	x.keys("1", "Escape")
+	x.waitText("5 / 5 báo cáo")
+	x.keys("3")
+	s = x.waitFor("a summary row per unit", func(scr string) bool {
+		for _, a := range arts {
+			if !strings.Contains(scr, a.Unit.Short()) {
+				return false
+			}
+		}
+		return true
+	})
+	for _, a := range arts {
+		n := 0
+		for _, line := range strings.Split(s, "\n") {
+			if strings.Contains(line, a.Unit.Short()) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("summary: %q on %d lines, want 1:\n%s", a.Unit.Short(), n, s)
+		}
+	}
+
+	// q quits.
+	x.keys("1", "q")
+	x.waitFor("exit", func(string) bool {
+		out := x.run("list-panes", "-t", "e2e", "-F", "#{pane_dead}")
+		return strings.TrimSpace(out) == "1"
+	})
+}
+
+func TestE2EEscapeSequences(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	// A report whose title and body try to drive the terminal: set the
+	// window title, blink, clear the screen, write to the clipboard, reverse
+	// the text direction.
+	evil := "Phường Tây Sơn \x1b]0;PWNED\x07tổng kết \x1b[5mnăm 2023\x1b[0m \u202ecông tác\u202c\n" +
+		"Chiều 8/1, Đảng ủy phường Tây Sơn \x1b[2J\x1b[H tổ chức hội nghị. \x1b]52;c;cHduZWQ=\x07\n" +
+		"Thu ngân sách nhà nước đạt 12 tỷ đồng.\x9b31m\n"
+	if err := os.WriteFile(filepath.Join(dir, "evil.txt"), []byte(evil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x := startTmux(t, 120, 40, baseEnv, bin, dir)
+	s := x.waitText("1 / 1 báo cáo")
+	x.keys("Enter")
+	s = x.waitFor("the detail", func(scr string) bool { return strings.Contains(columns(scr, 54, 120), "tổ chức hội nghị") })
+	if title := strings.TrimSpace(x.run("display-message", "-p", "-t", "e2e", "#{pane_title}")); strings.Contains(title, "PWNED") {
+		t.Errorf("the report set the window title: %q", title)
+	}
+	if strings.Contains(s, "\u202e") || strings.Contains(s, "PWNED") || strings.Contains(s, "]52") {
+		t.Errorf("control text reached the screen:\n%s", s)
+	}
+	styled := x.run("capture-pane", "-p", "-e", "-t", "e2e")
+	for _, bad := range []string{"\x1b[5m", ";5m", "\x1b[5;"} {
+		if strings.Contains(styled, bad) {
+			t.Errorf("the report made text blink (%q in the styled capture)", bad)
+		}
+	}
+	if !strings.Contains(s, "1 / 1 báo cáo") {
+		t.Errorf("the status bar was wiped (clear screen got through?):\n%s", s)
+	}
+}
+
+// TestE2EScreens captures the reader at 80x24 and 200x50 into
+// testdata/e2e/ for a person to read (it fails only if the reader does not
+// start).
+func TestE2EScreens(t *testing.T) {
+	bin := buildBinary(t)
+	for _, size := range [][2]int{{80, 24}, {200, 50}} {
+		x := startTmux(t, size[0], size[1], baseEnv, bin)
+		x.waitText("5 / 5 báo cáo")
+		shots := map[string]string{"list": x.screen()}
+		x.keys("j")
+		time.Sleep(300 * time.Millisecond)
+		x.keys("2")
+		time.Sleep(500 * time.Millisecond)
+		shots["detail"] = x.screen()
+		x.keys("3")
+		time.Sleep(300 * time.Millisecond)
+		shots["summary"] = x.screen()
+		x.keys("1", "u")
+		shots["picker"] = x.waitText("Chọn đơn vị")
+		x.keys("Escape", "?")
+		shots["help"] = x.waitText("Cú pháp lọc")
+		x.keys("Escape")
+		if os.Getenv("E2E_SHOTS") != "" {
+			for name, s := range shots {
+				p := filepath.Join(os.Getenv("E2E_SHOTS"), fmt.Sprintf("%s-%dx%d.txt", name, size[0], size[1]))
+				os.WriteFile(p, []byte(s), 0o644)
+			}
+		}
+		for name, s := range shots {
+			lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+			if len(lines) > size[1] {
+				t.Errorf("%s at %dx%d: %d lines", name, size[0], size[1], len(lines))
+			}
+		}
+	}
+}
