@@ -13,6 +13,9 @@ import (
 
 // Config holds every knob of the SSH server. Start from DefaultConfig (or
 // RegisterFlags, which fills in the same defaults) and change what you need.
+// In a Config built by hand, zero counts, sizes and the handshake and
+// shutdown timeouts mean their defaults; a zero IdleTimeout, MaxSessionTime
+// or InputRate means "none", as with the flags.
 type Config struct {
 	// Listen is the TCP address to listen on.
 	Listen string
@@ -143,19 +146,57 @@ func RegisterFlags(fs *flag.FlagSet) *Config {
 	return &c
 }
 
+// fill puts defaults in the zero fields that cannot sensibly be zero.
+func (c *Config) fill() {
+	d := DefaultConfig()
+	if c.Listen == "" {
+		c.Listen = d.Listen
+	}
+	if c.HandshakeTimeout == 0 {
+		c.HandshakeTimeout = d.HandshakeTimeout
+	}
+	if c.MaxAuthTries == 0 {
+		c.MaxAuthTries = d.MaxAuthTries
+	}
+	if c.MaxStartups == (Startups{}) {
+		c.MaxStartups = d.MaxStartups
+	}
+	if c.MaxPerSource == 0 {
+		c.MaxPerSource = d.MaxPerSource
+	}
+	if c.MaxSessions == 0 {
+		c.MaxSessions = d.MaxSessions
+	}
+	if c.MaxSessionsPerConn == 0 {
+		c.MaxSessionsPerConn = d.MaxSessionsPerConn
+	}
+	if c.ShutdownTimeout == 0 {
+		c.ShutdownTimeout = d.ShutdownTimeout
+	}
+	if c.MaxWidth == 0 {
+		c.MaxWidth = d.MaxWidth
+	}
+	if c.MaxHeight == 0 {
+		c.MaxHeight = d.MaxHeight
+	}
+	if c.ResizeInterval == 0 {
+		c.ResizeInterval = d.ResizeInterval
+	}
+}
+
 // ErrNoAuthMode is returned by Validate when neither an authorized_keys file
 // nor open mode was chosen.
 var ErrNoAuthMode = errors.New("no way to let readers in: pass --authorized-keys PATH to allow the listed public keys, or --open for anonymous read-only access")
 
-// Validate reports the first problem with c, in words for the operator.
+// Validate fills zero limits with their defaults and reports the first
+// problem with c, in words for the operator.
 func (c *Config) Validate() error {
+	c.fill()
 	switch {
 	case !c.Open && c.AuthorizedKeysPath == "":
 		return ErrNoAuthMode
 	case c.Open && c.AuthorizedKeysPath != "":
 		return errors.New("--open and --authorized-keys exclude each other: choose one")
-	case c.Listen == "":
-		return errors.New("--listen is empty")
 	case c.HandshakeTimeout <= 0 || c.HandshakeTimeout > 30*time.Second:
 		return fmt.Errorf("--handshake-timeout %v: must be more than 0 and at most 30s", c.HandshakeTimeout)
 	case c.MaxAuthTries < 1:

@@ -29,6 +29,15 @@ func TestAcceptedAndRefusedKeys(t *testing.T) {
 		c.Close()
 		t.Fatal("got in without any key")
 	}
+	// Neither passwords nor keyboard-interactive are offered.
+	_, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{
+		User: "reader", HostKeyCallback: gossh.FixedHostKey(e.srv.HostKey()), Timeout: 5 * time.Second,
+		Auth: []gossh.AuthMethod{gossh.Password("secret"), gossh.KeyboardInteractive(
+			func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
+	})
+	if err == nil || !strings.Contains(err.Error(), "attempted methods [none], no supported methods remain") {
+		t.Errorf("password/keyboard-interactive: %v", err)
+	}
 
 	// The client offers the stranger's key first, then the authorized one:
 	// the session must carry the authorized key's fingerprint.
@@ -137,6 +146,14 @@ func TestNeedsAuthMode(t *testing.T) {
 	cfg.Open, cfg.AuthorizedKeysPath, cfg.HandshakeTimeout = true, "", time.Minute
 	if _, err := New(cfg, newFakeApp(), nil); err == nil {
 		t.Error("handshake timeout over 30s accepted")
+	}
+	// A hand-made Config gets the default limits.
+	bare := Config{Open: true, HostKeyPath: cfg.HostKeyPath}
+	if err := bare.Validate(); err != nil {
+		t.Errorf("bare config: %v", err)
+	}
+	if bare.MaxSessions != 100 || bare.MaxAuthTries != 6 || bare.HandshakeTimeout != 20*time.Second || bare.MaxStartups != (Startups{10, 30, 100}) {
+		t.Errorf("bare config not filled: %+v", bare)
 	}
 }
 

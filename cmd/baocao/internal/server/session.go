@@ -353,6 +353,7 @@ func (s *Server) superviseReader(ctx context.Context, p *tea.Program, in *inputR
 		reason   string
 		kill     <-chan time.Time // after asking to quit, force
 		abandon  <-chan time.Time // after forcing, give up on the program
+		quitSoon <-chan time.Time // input ended: quit after a moment
 		pending  *ssh.Window
 		lastSent time.Time
 	)
@@ -402,14 +403,19 @@ func (s *Server) superviseReader(ctx context.Context, p *tea.Program, in *inputR
 				pending = nil
 			}
 		case <-in.gone:
-			// Input ended: the client closed the session or its stdin.
+			// Input ended: the client closed the session or its stdin. Let
+			// the last keys reach the model, then quit (drawing the last
+			// frame, for a client that still reads).
 			in.gone = nil
 			if reason == "" {
 				reason = "client gone"
 				idle, limit, quit = nil, nil, nil
-				p.Kill()
-				abandon = time.After(2 * time.Second)
+				quitSoon = time.After(50 * time.Millisecond)
 			}
+		case <-quitSoon:
+			quitSoon = nil
+			go p.Quit()
+			kill = time.After(2 * time.Second)
 		case <-idle:
 			if since := time.Since(in.lastInput()); since < s.cfg.IdleTimeout {
 				idleT.Reset(s.cfg.IdleTimeout - since)
