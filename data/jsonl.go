@@ -109,12 +109,7 @@ func jsonlArticle(j *job, l string, line int, problems []string) model.Article {
 	if !hasText {
 		a.Problems = append(a.Problems, fmt.Sprintf("line %d has no \"text\" or \"body\"", line))
 	} else {
-		t := prepare(text, &a)
-		if hasTitle {
-			// The parser sees the headline where a page has it.
-			t = title + "\n" + t
-		}
-		if strings.TrimSpace(t) != "" {
+		if t := prepare(text, &a); strings.TrimSpace(t) != "" {
 			parse(t, &a)
 		}
 	}

@@ -44,6 +44,7 @@ func commands() []command {
 		{name: "export", summary: "print the articles as JSON Lines, JSON or CSV", run: runExport},
 		{name: "version", summary: "print the version", run: runVersion},
 		{name: "help", summary: "show help for a command", run: runHelp},
+		{name: "synth", summary: "write a synthetic corpus, for benchmarks", hidden: true, run: runSynth},
 	}
 }
 

@@ -1,0 +1,71 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/model"
+)
+
+func TestUnescapeHTML(t *testing.T) {
+	for in, want := range map[string]string{
+		`"a \u003cb\u003e \u0026 c"`: `"a <b> & c"`,
+		`"\\u003c"`:                  `"\\u003c"`, // an escaped backslash, then text
+		`"\\\u003c"`:                 `"\\<"`,
+		`"\u00e9 \n \u2028"`:         `"\u00e9 \n \u2028"`,
+		`"\u003`:                     `"\u003`,
+	} {
+		got := string(unescapeHTML([]byte(in)))
+		if got != want {
+			t.Errorf("unescapeHTML(%s) = %s, want %s", in, got, want)
+		}
+		var a, b string
+		if json.Unmarshal([]byte(in), &a) == nil && (json.Unmarshal([]byte(got), &b) != nil || a != b) {
+			t.Errorf("unescapeHTML(%s) changed the value: %q -> %q", in, a, b)
+		}
+	}
+}
+
+func TestWrite(t *testing.T) {
+	arts := []model.Article{
+		{ID: "a", Title: `Tiêu đề, "trích" <b>`, Unit: &model.Unit{Level: model.Ward, Name: "Tây Sơn"},
+			Metrics: []model.Metric{
+				{Key: model.BudgetRevenue, Kind: model.Actual, Value: 124857000000, Of: math.NaN(), Measure: model.VND, PlanPct: 398.44, Year: 2023, Evidence: "Thu ngân sách nhà nước 124.857 triệu đồng đạt 398,44% kế hoạch,\nrồi"},
+				{Key: model.PoorHouseholdRate, Kind: model.Target, Value: 0.07, Of: math.NaN(), Measure: model.Percent, PlanPct: math.NaN(), Evidence: "x"},
+			}},
+		{ID: "b"},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "csv", arts); err != nil {
+		t.Fatal(err)
+	}
+	want := "article_id,title,unit,key,kind,value,measure,plan_pct,year,evidence\n" +
+		"a,\"Tiêu đề, \"\"trích\"\" <b>\",phường Tây Sơn,budget_revenue,actual,124857000000,VND,398.44,2023,\"Thu ngân sách nhà nước 124.857 triệu đồng đạt 398,44% kế hoạch,\nrồi\"\n" +
+		"a,\"Tiêu đề, \"\"trích\"\" <b>\",phường Tây Sơn,poor_household_rate,target,0.07,percent,,,x\n"
+	if buf.String() != want {
+		t.Errorf("csv:\n%s\nwant\n%s", buf.String(), want)
+	}
+	for format, want := range map[string]string{"json": "[]\n", "jsonl": "", "csv": strings.Join(CSVHeader, ",") + "\n"} {
+		buf.Reset()
+		if err := Write(&buf, format, nil); err != nil || buf.String() != want {
+			t.Errorf("%s of nothing = %q, %v; want %q", format, buf.String(), err, want)
+		}
+	}
+	buf.Reset()
+	if err := Write(&buf, "json", arts); err != nil {
+		t.Fatal(err)
+	}
+	var back []model.Article
+	if err := json.Unmarshal(buf.Bytes(), &back); err != nil || len(back) != 2 || back[0].Title != arts[0].Title || back[0].Metrics[0].Value != 124857000000 {
+		t.Errorf("json does not read back: %v\n%s", err, buf.String())
+	}
+	if !strings.Contains(buf.String(), "<b>") {
+		t.Errorf("json escapes HTML: %s", buf.String())
+	}
+	if err := Write(&buf, "xml", arts); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
