@@ -48,6 +48,8 @@ type Options struct {
 	// OnIdle, if set, is called once every session shows its first frame
 	// and before anyone types (to measure idle memory).
 	OnIdle func()
+	// OnTyped, if set, is called when every session finished typing.
+	OnTyped func()
 	// OnClosed, if set, is called after every session was closed.
 	OnClosed func()
 }
@@ -270,6 +272,9 @@ func RunClients(ctx context.Context, o Options) (*Report, error) {
 	wg.Wait()
 	rep.Latency = summarize(lat)
 	rep.Keystrokes = len(lat) + rep.Timeouts
+	if o.OnTyped != nil {
+		o.OnTyped()
+	}
 
 	for i, c := range clients {
 		if c != nil {

@@ -16,6 +16,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"charm.land/log/v2"
@@ -36,6 +37,12 @@ type Mem struct {
 	IdleGo         int     `json:"idle_goroutines"`
 	AfterGo        int     `json:"after_goroutines"`
 	ClientsInChild bool    `json:"clients_in_child"` // false: heap includes the clients
+	// IdleCPU is the process's CPU use while every session sat idle, in
+	// cores (0.05 = 5% of one core); it includes the clients with -inproc.
+	IdleCPU float64 `json:"idle_cpu"`
+	// TypingCPU is the process's CPU time while the sessions typed, per
+	// keystroke (includes the clients with -inproc).
+	TypingCPU time.Duration `json:"typing_cpu_per_key"`
 }
 
 // Result is a whole run.
@@ -67,6 +74,8 @@ func Main(app server.App, args []string) int {
 	inproc := fs.Bool("inproc", false, "run the clients in this process too (heap then includes them)")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	verbose := fs.Bool("v", false, "log the server's warnings")
+	hold := fs.Duration("idle", 2*time.Second, "with an in-process server, hold every session idle this long and measure the server's CPU")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the typing phase to `file` (in-process server)")
 	memprofile := fs.String("memprofile", "", "write heap profiles `prefix`.idle.pprof and prefix.after.pprof (in-process server)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -92,7 +101,7 @@ func Main(app server.App, args []string) int {
 		}
 		res.Clients, err = RunClients(ctx, o)
 	default:
-		res, err = runServer(ctx, app, o, !*inproc, *verbose, *memprofile, args)
+		res, err = runServer(ctx, app, o, !*inproc, *verbose, *memprofile, *cpuprofile, *hold, args)
 	}
 	print(os.Stdout, res, *asJSON)
 	if err != nil {
@@ -125,6 +134,8 @@ func print(w io.Writer, r Result, asJSON bool) {
 		fmt.Fprintf(w, "heap         baseline %s, idle %s, after close %s (%s)\n", mib(m.BaselineHeap), mib(m.IdleHeap), mib(m.AfterHeap), who)
 		fmt.Fprintf(w, "per session  %s heap, %.1f goroutines (idle)\n", mib(uint64(m.PerSession)), float64(m.IdleGo-m.BaselineGo)/float64(max(r.Clients.Opened, 1)))
 		fmt.Fprintf(w, "goroutines   baseline %d, idle %d, after close %d\n", m.BaselineGo, m.IdleGo, m.AfterGo)
+		fmt.Fprintf(w, "idle cpu     %.1f%% of one core\n", 100*m.IdleCPU)
+		fmt.Fprintf(w, "typing cpu   %v per keystroke\n", m.TypingCPU.Round(time.Microsecond))
 	}
 }
 
@@ -140,7 +151,7 @@ func heap() (uint64, int) {
 
 // runServer serves app on 127.0.0.1 and drives the clients, measuring the
 // heap when all sessions are idle and after they all closed.
-func runServer(ctx context.Context, app server.App, o Options, inChild, verbose bool, memprofile string, args []string) (Result, error) {
+func runServer(ctx context.Context, app server.App, o Options, inChild, verbose bool, memprofile, cpuprofile string, hold time.Duration, args []string) (Result, error) {
 	dir, err := os.MkdirTemp("", "sshload-")
 	if err != nil {
 		return Result{}, err
@@ -173,11 +184,33 @@ func runServer(ctx context.Context, app server.App, o Options, inChild, verbose 
 	o.HostKey = srv.HostKey()
 
 	mem := &Mem{ClientsInChild: inChild}
+	var typingFrom, typingCPU time.Duration
+	var stopProfile func()
 	time.Sleep(100 * time.Millisecond)
 	mem.BaselineHeap, mem.BaselineGo = heap()
 	onIdle := func() {
 		mem.IdleHeap, mem.IdleGo = heap()
 		writeProfile(memprofile, "idle")
+		if hold > 0 {
+			c0 := cpuTime()
+			time.Sleep(hold)
+			mem.IdleCPU = (cpuTime() - c0).Seconds() / hold.Seconds()
+		}
+		if cpuprofile != "" {
+			if f, err := os.Create(cpuprofile); err == nil {
+				if pprof.StartCPUProfile(f) == nil {
+					stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+				}
+			}
+		}
+		typingFrom = cpuTime()
+	}
+	onTyped := func() {
+		typingCPU = cpuTime() - typingFrom
+		if stopProfile != nil {
+			stopProfile()
+			stopProfile = nil
+		}
 	}
 	onClosed := func() {
 		// Wait for the server to notice every client left.
@@ -195,10 +228,13 @@ func runServer(ctx context.Context, app server.App, o Options, inChild, verbose 
 
 	var rep *Report
 	if inChild {
-		rep, err = runChild(ctx, o, args, onIdle, onClosed)
+		rep, err = runChild(ctx, o, args, onIdle, onTyped, onClosed)
 	} else {
-		o.OnIdle, o.OnClosed = onIdle, onClosed
+		o.OnIdle, o.OnTyped, o.OnClosed = onIdle, onTyped, onClosed
 		rep, err = RunClients(ctx, o)
+	}
+	if rep != nil && rep.Keystrokes > 0 {
+		mem.TypingCPU = typingCPU / time.Duration(rep.Keystrokes)
 	}
 	if rep != nil && rep.Opened > 0 && mem.IdleHeap > 0 {
 		mem.PerSession = (float64(mem.IdleHeap) - float64(mem.BaselineHeap)) / float64(rep.Opened)
@@ -207,9 +243,9 @@ func runServer(ctx context.Context, app server.App, o Options, inChild, verbose 
 }
 
 // runChild re-runs this binary as the client side, talking over its
-// stdin/stdout: the child says IDLE and waits for GO, then says CLOSED and
-// prints REPORT {json}.
-func runChild(ctx context.Context, o Options, args []string, onIdle, onClosed func()) (*Report, error) {
+// stdin/stdout: the child says IDLE and waits for GO, then says TYPED and
+// CLOSED and prints REPORT {json}.
+func runChild(ctx context.Context, o Options, args []string, onIdle, onTyped, onClosed func()) (*Report, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -243,6 +279,8 @@ func runChild(ctx context.Context, o Options, args []string, onIdle, onClosed fu
 			if _, err := io.WriteString(in, "GO\n"); err != nil {
 				return nil, err
 			}
+		case line == "TYPED":
+			onTyped()
 		case line == "CLOSED":
 			onClosed()
 		case strings.HasPrefix(line, "REPORT "):
@@ -265,6 +303,7 @@ func child(ctx context.Context, o Options) int {
 		fmt.Println("IDLE")
 		_, _ = stdin.ReadString('\n')
 	}
+	o.OnTyped = func() { fmt.Println("TYPED") }
 	o.OnClosed = func() { fmt.Println("CLOSED") }
 	rep, err := RunClients(ctx, o)
 	if rep != nil {
@@ -299,4 +338,13 @@ func writeProfile(prefix, phase string) {
 	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
 		fmt.Fprintln(os.Stderr, "sshload:", err)
 	}
+}
+
+// cpuTime is the CPU time (user + system) this process used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
