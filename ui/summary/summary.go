@@ -94,6 +94,12 @@ type Model struct {
 
 	targets bool // show targets instead of results
 
+	paints *paints
+
+	scaleFor scaleKey // the bar scale cached
+	scaleVal float64
+	scaleOK  bool
+
 	history  bool // per-year history of the selected unit
 	hist     []yearRow
 	histUnit model.UnitKey
@@ -355,6 +361,37 @@ func sortValue(f model.Figure, c column) (float64, bool) {
 	return f.Metric.Value, true
 }
 
+// scaleKey is what a bar scale depends on.
+type scaleKey struct {
+	tab     *table
+	col     int
+	targets bool
+}
+
+// scale is the largest value of column ci over all rows (not only those
+// on screen, so that bars compare while scrolling), computed once per
+// summary, column and kind, not on every View.
+func (m *Model) scale(ci int) float64 {
+	k := scaleKey{m.tab, ci, m.targets}
+	if m.scaleOK && m.scaleFor == k {
+		return m.scaleVal
+	}
+	c := columns[ci]
+	ki := model.KeyIndex(c.key)
+	var mx float64
+	for i := range m.tab.rows {
+		cells := m.tab.rows[i].Actual
+		if m.targets {
+			cells = m.tab.rows[i].Target
+		}
+		if v, ok := sortValue(cells[ki], c); ok && v > mx {
+			mx = v
+		}
+	}
+	m.scaleFor, m.scaleVal, m.scaleOK = k, mx, true
+	return mx
+}
+
 // resort orders the rows by the sort column; empty cells go last in either
 // direction, ties keep the Vietnamese unit order.
 func (m *Model) resort() {
@@ -373,9 +410,22 @@ func (m *Model) resort() {
 		return
 	}
 	c := columns[m.sortCol-1]
+	ki := model.KeyIndex(c.key)
+	type sk struct {
+		v  float64
+		ok bool
+	}
+	keys := make([]sk, len(m.tab.rows))
+	for i := range m.tab.rows {
+		cells := m.tab.rows[i].Actual
+		if m.targets {
+			cells = m.tab.rows[i].Target
+		}
+		keys[i].v, keys[i].ok = sortValue(cells[ki], c)
+	}
 	slices.SortStableFunc(m.order, func(a, b int) int {
-		va, oka := sortValue(m.figure(&m.tab.rows[a], c), c)
-		vb, okb := sortValue(m.figure(&m.tab.rows[b], c), c)
+		va, oka := keys[a].v, keys[a].ok
+		vb, okb := keys[b].v, keys[b].ok
 		switch {
 		case !oka && !okb:
 			return 0
@@ -749,16 +799,9 @@ func (m *Model) tableView() []string {
 		cells[i] = func(c column) (string, string) { return m.cellText(m.figure(r, c), c) }
 	}
 	lay := m.layoutFor(cells)
-	// bar scale: the largest value of the bar column over all rows (not
-	// only those on screen), so bars compare across scrolling.
 	var scale float64
 	if lay.barW > 0 {
-		c := columns[lay.barCol]
-		for i := range m.tab.rows {
-			if v, ok := sortValue(m.figure(&m.tab.rows[i], c), c); ok && v > scale {
-				scale = v
-			}
-		}
+		scale = m.scale(lay.barCol)
 	}
 	out := []string{title, m.headerLine(lay, L.Unit, scale)}
 	for i, ri := range vis {
@@ -840,54 +883,100 @@ func (m *Model) scaleText(c column, v float64) string {
 
 // rowLine draws one row: cursor mark, label, cells, bar.
 func (m *Model) rowLine(lay layout, label string, selected bool, fig func(column) model.Figure, scale float64) string {
-	st := m.ctx.Styles
+	p := m.paintsFor()
 	var b strings.Builder
-	mark := "  "
+	b.Grow(m.width * 4)
 	if selected {
-		mark = st.Prompt.Render("▸ ")
+		p.prompt.write(&b, "▸ ")
+	} else {
+		b.WriteString("  ")
 	}
-	b.WriteString(mark)
-	rowSt := lipgloss.NewStyle()
-	if selected {
-		rowSt = st.SelBlur
-		if m.focused {
-			rowSt = st.Selected
-		}
+	switch {
+	case selected && m.focused:
+		p.selected.write(&b, pad(label, lay.unitW-1, false))
+	case selected:
+		p.selBlur.write(&b, pad(label, lay.unitW-1, false))
+	default:
+		b.WriteString(pad(label, lay.unitW-1, false))
 	}
-	b.WriteString(rowSt.Render(pad(label, lay.unitW-1, false)))
-	numSt := st.Number
+	num, numRev := p.number, p.numberRev
 	if m.targets {
-		numSt = st.TargetNum
+		num, numRev = p.target, p.targetRev
 	}
 	for i, ci := range lay.cols {
 		c := columns[ci]
-		f := fig(c)
-		v, y := m.cellText(f, c)
-		b.WriteString(" ")
-		cellSt := numSt
-		if v == "—" {
-			cellSt = st.Faint
+		v, y := m.cellText(fig(c), c)
+		b.WriteByte(' ')
+		cell := num
+		rev := selected && m.col == ci+1
+		switch {
+		case v == "—" && rev:
+			cell = p.faintRev
+		case v == "—":
+			cell = p.faint
+		case rev:
+			cell = numRev
 		}
-		if selected && m.col == ci+1 {
-			cellSt = cellSt.Reverse(true)
-		}
-		b.WriteString(cellSt.Render(pad(v, lay.valW[i], true)))
+		cell.write(&b, pad(v, lay.valW[i], true))
 		if lay.years && !c.plan {
-			b.WriteString(st.Faint.Render(pad(y, 4, true)))
+			p.faint.write(&b, pad(y, 4, true))
 		}
 	}
 	if lay.barW > 0 {
 		c := columns[lay.barCol]
-		b.WriteString(" ")
+		b.WriteByte(' ')
 		if v, ok := sortValue(fig(c), c); ok && scale > 0 {
-			bs := st.Bar
+			bs := p.bar
 			if m.targets {
-				bs = st.BarTarget
+				bs = p.barTarget
 			}
-			b.WriteString(bs.Render(bar(v/scale, lay.barW)))
+			bs.write(&b, bar(v/scale, lay.barW))
 		}
 	}
 	return b.String()
+}
+
+// paint is a style's SGR opening and closing, taken once from Lip Gloss so
+// that the rows on screen are drawn by concatenation: Style.Render costs
+// microseconds per cell, and a screen has hundreds of cells.
+type paint struct{ pre, post string }
+
+func paintOf(st lipgloss.Style) paint {
+	r := st.Render("\x00")
+	i := strings.IndexByte(r, 0)
+	if i < 0 {
+		return paint{}
+	}
+	return paint{r[:i], r[i+1:]}
+}
+
+func (p paint) write(b *strings.Builder, s string) {
+	b.WriteString(p.pre)
+	b.WriteString(s)
+	b.WriteString(p.post)
+}
+
+// paints are the styles of the rows, for the current Styles.
+type paints struct {
+	styles                                                *common.Styles
+	prompt, selected, selBlur                             paint
+	number, numberRev, target, targetRev, faint, faintRev paint
+	bar, barTarget                                        paint
+}
+
+func (m *Model) paintsFor() *paints {
+	st := m.ctx.Styles
+	if m.paints != nil && m.paints.styles == st {
+		return m.paints
+	}
+	m.paints = &paints{styles: st,
+		prompt: paintOf(st.Prompt), selected: paintOf(st.Selected), selBlur: paintOf(st.SelBlur),
+		number: paintOf(st.Number), numberRev: paintOf(st.Number.Reverse(true)),
+		target: paintOf(st.TargetNum), targetRev: paintOf(st.TargetNum.Reverse(true)),
+		faint: paintOf(st.Faint), faintRev: paintOf(st.Faint.Reverse(true)),
+		bar: paintOf(st.Bar), barTarget: paintOf(st.BarTarget),
+	}
+	return m.paints
 }
 
 // bar draws a horizontal bar of fraction f (0..1) of w cells, in eighths.
