@@ -58,9 +58,11 @@ type Config struct {
 	// InputRate caps the bytes per second read from one reader session's
 	// keyboard (a 1 MB paste is slowed down, not refused); 0 means unlimited.
 	InputRate int
-	// MaxWidth and MaxHeight clamp the terminal size a client may claim, so
-	// that a client cannot make the server allocate a huge screen.
-	MaxWidth, MaxHeight int
+	// MaxWidth and MaxHeight clamp the terminal size a client may claim, and
+	// MaxCells its area (the height shrinks to fit): Bubble Tea keeps about
+	// 260 bytes per cell per session (1.2 MiB at 120x40, 8 MiB at 300x100),
+	// so an unbounded size would let a few clients exhaust memory.
+	MaxWidth, MaxHeight, MaxCells int
 	// ResizeInterval coalesces window-size changes: a client resizing faster
 	// than this is sent only the latest size, once per interval.
 	ResizeInterval time.Duration
@@ -120,8 +122,9 @@ func DefaultConfig() Config {
 		IdleTimeout:        10 * time.Minute,
 		ShutdownTimeout:    8 * time.Second,
 		InputRate:          64 << 10,
-		MaxWidth:           500,
-		MaxHeight:          300,
+		MaxWidth:           320,
+		MaxHeight:          120,
+		MaxCells:           24000,
 		ResizeInterval:     50 * time.Millisecond,
 	}
 }
@@ -179,6 +182,9 @@ func (c *Config) fill() {
 	if c.MaxHeight == 0 {
 		c.MaxHeight = d.MaxHeight
 	}
+	if c.MaxCells == 0 {
+		c.MaxCells = d.MaxCells
+	}
 	if c.ResizeInterval == 0 {
 		c.ResizeInterval = d.ResizeInterval
 	}
@@ -213,8 +219,8 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("--shutdown-timeout %v: must be more than 0", c.ShutdownTimeout)
 	case c.InputRate < 0:
 		return errors.New("input rate cannot be negative")
-	case c.MaxWidth < 20 || c.MaxHeight < 10:
-		return fmt.Errorf("terminal size cap %dx%d is too small", c.MaxWidth, c.MaxHeight)
+	case c.MaxWidth < 20 || c.MaxHeight < 10 || c.MaxCells < 80*24:
+		return fmt.Errorf("terminal size cap %dx%d, %d cells is too small", c.MaxWidth, c.MaxHeight, c.MaxCells)
 	case c.ResizeInterval < 0:
 		return errors.New("resize interval cannot be negative")
 	}

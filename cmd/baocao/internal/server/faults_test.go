@@ -61,7 +61,7 @@ func TestResizeStormCoalescedAndClamped(t *testing.T) {
 	}
 	select {
 	case m := <-e.app.sizes:
-		if m.Width != 500 || m.Height != 300 {
+		if m.Width != 320 || m.Height != 75 { // 24000 cells / 320 columns
 			t.Errorf("huge window reached the model as %dx%d", m.Width, m.Height)
 		}
 	case <-time.After(3 * time.Second):

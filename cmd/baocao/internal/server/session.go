@@ -445,7 +445,11 @@ func (s *Server) clamp(w, h int) (int, int) {
 	if h <= 0 {
 		h = 24
 	}
-	return min(w, s.cfg.MaxWidth), min(h, s.cfg.MaxHeight)
+	w, h = min(w, s.cfg.MaxWidth), min(h, s.cfg.MaxHeight)
+	if w*h > s.cfg.MaxCells {
+		h = max(1, s.cfg.MaxCells/w)
+	}
+	return w, h
 }
 
 // langOf picks the locale the client sent.
