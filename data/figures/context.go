@@ -288,6 +288,16 @@ func (e *extractor) periodIn(a, b int) string {
 	t := &e.t
 	res := ""
 	for i := a; i < b; i++ {
+		// cheap test first: only these words start a period
+		switch t.word(i) {
+		case "thang", "nua", "giua", "quy", "nhiem":
+		case "":
+			if t.figAt(i) == nil {
+				continue
+			}
+		default:
+			continue
+		}
 		ps, pe := -1, -1
 		if g := t.figAt(i); g != nil && g.plainCount() && g.val >= 1 && g.val <= 12 && t.word(i+1) == "thang" {
 			ps, pe = i, i+2

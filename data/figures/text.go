@@ -16,6 +16,7 @@ import (
 type text struct {
 	orig string
 	f    string
+	buf  []byte
 	off  []int32
 	toks []token
 	figs []fig
@@ -46,6 +47,11 @@ func foldByte(r rune) (byte, bool) {
 			return ' ', true
 		}
 		return byte(r), true
+	}
+	if r < 0x1F00 {
+		if f := model.FoldRune(r); f >= 'a' && f <= 'z' {
+			return byte(f), true
+		}
 	}
 	switch r {
 	case '–', '—', '‐', '‑', '−':
@@ -81,19 +87,32 @@ func foldByte(r rune) (byte, bool) {
 // prepare folds and tokenises a paragraph. The buffers of t are reused.
 func (t *text) prepare(s string) {
 	t.orig = s
-	var b strings.Builder
-	b.Grow(len(s))
+	buf := t.buf[:0]
 	t.off = t.off[:0]
-	for i, r := range s {
-		c, ok := foldByte(r)
-		if !ok {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+				c = ' '
+			}
+			buf = append(buf, c)
+			t.off = append(t.off, int32(i))
+			i++
 			continue
 		}
-		b.WriteByte(c)
-		t.off = append(t.off, int32(i))
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if c, ok := foldByte(r); ok {
+			buf = append(buf, c)
+			t.off = append(t.off, int32(i))
+		}
+		i += n
 	}
 	t.off = append(t.off, int32(len(s)))
-	t.f = b.String()
+	t.buf = buf
+	t.f = string(buf)
 	t.tokenize()
 }
 
