@@ -170,23 +170,50 @@ func (e *extractor) planNegated(i int) bool {
 // cue names the goal's year ("chỉ tiêu thu ngân sách năm 2017") and leaves
 // the target standing.
 func (e *extractor) cue(a, b int) (model.Kind, bool) {
-	var kind model.Kind
-	found := false
-	lastTarget := -100
-	for i := max(a, 0); i < b; i++ {
-		k, ok := e.cueAt(i)
-		if !ok {
-			continue
+	a = max(a, 0)
+	b = min(b, len(e.cues))
+	for i := b - 1; i >= a; i-- {
+		switch e.cues[i] {
+		case cueTarget:
+			return model.Target, true
+		case cueActual:
+			if e.t.word(i) == "nam" {
+				for k := i - 1; k >= a && k >= i-6; k-- {
+					if e.cues[k] == cueTarget {
+						return model.Target, true
+					}
+				}
+			}
+			return model.Actual, true
 		}
-		if k == model.Actual && i-lastTarget <= 6 && e.t.word(i) == "nam" {
-			continue
-		}
-		if k == model.Target {
-			lastTarget = i
-		}
-		kind, found = k, true
 	}
-	return kind, found
+	return "", false
+}
+
+// The cues of a paragraph's tokens, worked out once (see cueAt).
+const (
+	cueNone int8 = iota
+	cueActual
+	cueTarget
+)
+
+// markCues fills e.cues for the paragraph in e.t.
+func (e *extractor) markCues() {
+	n := len(e.t.toks)
+	if cap(e.cues) < n {
+		e.cues = make([]int8, n)
+	}
+	e.cues = e.cues[:n]
+	for i := range e.cues {
+		e.cues[i] = cueNone
+		if k, ok := e.cueAt(i); ok {
+			if k == model.Target {
+				e.cues[i] = cueTarget
+			} else {
+				e.cues[i] = cueActual
+			}
+		}
+	}
 }
 
 // kindAt decides whether the figure at token ft of clause c in sentence s
@@ -225,8 +252,8 @@ func (e *extractor) kindAt(s, c span, ft int) model.Kind {
 
 // hasTarget reports whether tokens [a, b) hold a target cue.
 func (e *extractor) hasTarget(a, b int) bool {
-	for i := a; i < b; i++ {
-		if k, ok := e.cueAt(i); ok && k == model.Target {
+	for i := max(a, 0); i < b && i < len(e.cues); i++ {
+		if e.cues[i] == cueTarget {
 			return true
 		}
 	}

@@ -55,6 +55,7 @@ type extractor struct {
 	sents     []span
 	clauses   []span
 	used      []bool // figures of the paragraph already taken
+	cues      []int8 // the cue at each token of the paragraph
 	out       []model.Metric
 	unitName  []string // folded words of the unit's name; nil when unknown
 	unitLevel model.Level
@@ -144,6 +145,7 @@ func (e *extractor) paragraph(pi int, p string) {
 	for i := range e.used {
 		e.used[i] = false
 	}
+	e.markCues()
 	// a list item after a heading inherits the heading's kind and year
 	list := isListItem(t)
 	e.stKind, e.stYear, e.stPeriod, e.stYearKind, e.stYearAge = "", 0, "", "", 0
