@@ -311,6 +311,9 @@ func nextWord(p string, i int) (string, int) {
 	for j < len(p) && p[j] != ' ' && p[j] != ',' && p[j] != '(' {
 		j++
 	}
+	if j-i > 12 {
+		return "", j // no word an event phrase needs is this long
+	}
 	return fold(p[i:j]), j
 }
 

@@ -525,11 +525,19 @@ func teaserAt(s string) int {
 		if !strings.HasPrefix(rest, "- ") && !strings.HasPrefix(rest, "– ") {
 			continue
 		}
-		j := strings.LastIndexByte(s[:i], '(')
-		if j < 0 || i-j < 3 || i-j > 12 || !isAllCaps(s[j+1:i]) {
+		j := strings.LastIndexByte(s[max(0, i-12):i], '(')
+		if j < 0 {
 			continue
 		}
-		start := lastStop(s[:j])
+		j += max(0, i-12)
+		if i-j < 3 || !isAllCaps(s[j+1:i]) {
+			continue
+		}
+		from := max(0, j-300)
+		start := lastStop(s[from:j])
+		if start > 0 {
+			start += from
+		}
 		if start <= 0 || countWords(s[start:j]) > 14 {
 			continue
 		}

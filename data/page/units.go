@@ -490,9 +490,10 @@ func subRuns(run string) []string {
 // own.
 type unitsFinder struct {
 	texts   []string
-	all     []occ                   // every occurrence, in page order
-	byFold  map[string][]model.Unit // folded name → units of that name, by level
-	hasName map[model.UnitKey]int   // occurrences that are not personal
+	mixed   map[model.UnitKey]string // the spelling of a unit's name written in mixed case
+	all     []occ                    // every occurrence, in page order
+	byFold  map[string][]model.Unit  // folded name → units of that name, by level
+	hasName map[model.UnitKey]int    // occurrences that are not personal
 }
 
 func newUnitsFinder(texts []string) *unitsFinder {
@@ -500,9 +501,15 @@ func newUnitsFinder(texts []string) *unitsFinder {
 	for _, s := range texts {
 		f.all = append(f.all, scanUnits(s)...)
 	}
+	f.mixed = map[model.UnitKey]string{}
 	for _, o := range f.all {
 		if !o.personal {
 			f.hasName[o.unit.Key()]++
+		}
+		if !o.caps {
+			if _, ok := f.mixed[o.unit.Key()]; !ok {
+				f.mixed[o.unit.Key()] = o.unit.Name
+			}
 		}
 	}
 	for _, o := range f.all {
@@ -617,11 +624,8 @@ func appositive(s string) *model.Unit {
 func (f *unitsFinder) canonical(o occ) model.Unit {
 	u := o.unit
 	if o.caps {
-		for _, x := range f.all {
-			if !x.caps && x.unit.Level == u.Level && fold(x.unit.Name) == fold(u.Name) {
-				u.Name = x.unit.Name
-				break
-			}
+		if n, ok := f.mixed[u.Key()]; ok {
+			u.Name = n
 		}
 	}
 	return u
