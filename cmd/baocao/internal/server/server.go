@@ -166,7 +166,9 @@ func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 				if st != nil {
 					st.authenticated()
 				}
-				l.Debug("authenticated")
+				if s.cfg.Open {
+					l.Info("authenticated (open mode)")
+				}
 			case method == "none":
 				// Every client tries "none" first; not worth a line.
 			default:
@@ -180,9 +182,12 @@ func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 		// (CVE-2024-45337). Record that key; handleSession compares it with
 		// the key the session reports.
 		c.VerifiedPublicKeyCallback = func(m gossh.ConnMetadata, key gossh.PublicKey, p *gossh.Permissions, _ string) (*gossh.Permissions, error) {
-			if _, ok := s.keys.lookup(key); !ok {
+			comment, ok := s.keys.lookup(key)
+			if !ok {
 				return nil, errors.New("key no longer in authorized keys")
 			}
+			s.log.Info("authenticated", "remote", m.RemoteAddr().String(), "user", m.User(),
+				"key", gossh.FingerprintSHA256(key), "comment", trunc(comment, 60))
 			if p == nil {
 				p = &gossh.Permissions{}
 			}
@@ -306,7 +311,7 @@ func (c *closeAwareChannel) Read(p []byte) (int, error) {
 // refuseSubsystem answers every subsystem (sftp, ...) with a message.
 func (s *Server) refuseSubsystem(sess ssh.Session) {
 	s.connLog(sess.Context()).Info("refused subsystem", "subsystem", trunc(sess.Subsystem(), 40))
-	_, _ = fmt.Fprintf(sess.Stderr(), "baocao: subsystem %q is not offered; this server has the reader (ssh -t HOST) and `ssh HOST export`\r\n", trunc(sess.Subsystem(), 40))
+	say(sess, fmt.Sprintf("baocao: subsystem %q is not offered; this server has the reader (ssh -t HOST) and `ssh HOST export`", trunc(sess.Subsystem(), 40)))
 	_ = sess.Exit(exitRefused)
 }
 

@@ -299,7 +299,7 @@ func TestRefusals(t *testing.T) {
 	c := e.mustDial("r", e.key)
 
 	_, errs, st := run(t, c, "rm -rf /")
-	if st == 0 || !strings.Contains(errs, `unknown command "rm"`) {
+	if st == 0 || !strings.Contains(errs, `unknown command "rm"`) || strings.Contains(errs, "\r") {
 		t.Errorf("unknown command: %q status %d", errs, st)
 	}
 	_, errs, st = run(t, c, "")

@@ -139,9 +139,10 @@ func (s *Server) handleSession(sess ssh.Session) {
 	}
 }
 
-// say writes one line to the client's stderr, ending it for raw terminals.
+// say writes one line to the client's stderr (with a PTY, charm.land/ssh
+// turns "\n" into "\r\n").
 func say(sess ssh.Session, msg string) {
-	_, _ = io.WriteString(sess.Stderr(), msg+"\r\n")
+	_, _ = io.WriteString(sess.Stderr(), msg+"\n")
 }
 
 // checkKey confirms, for key authentication, that the key the session
@@ -322,14 +323,14 @@ func (s *Server) runReader(sess ssh.Session, l *log.Logger, id, fp string, ptyIn
 		return exitOK, "quit"
 	case "panic":
 		l.Error("reader panicked; session closed")
-		say(sess, "\r\nbaocao: internal error; this session is closed (other readers are not affected)")
+		say(sess, "\nbaocao: internal error; this session is closed (other readers are not affected)")
 		return exitFailed, "panic"
 	case "client gone":
 		return exitOK, reason
 	case "stuck":
 		return exitFailed, reason
 	}
-	say(sess, "\r\nbaocao: "+describe(reason, s.cfg))
+	say(sess, "\nbaocao: "+describe(reason, s.cfg))
 	return exitFailed, reason
 }
 
