@@ -126,7 +126,8 @@ func (m *Model) SetSize(w, h int) {
 	m.vp.SetWidth(m.width)
 	m.vp.SetHeight(m.viewportHeight())
 	if cmd := m.ensure(); cmd != nil {
-		m.Update(cmd())
+		r, err := render(m.ctx.Corpus, m.want(), false)
+		m.Update(RenderedMsg{pane: m.pane, r: r, err: err})
 	}
 }
 
@@ -167,7 +168,7 @@ func (m *Model) ensure() tea.Cmd {
 		return nil
 	}
 	k := m.want()
-	if m.cur != nil && m.cur.key == k {
+	if m.cur != nil && m.cur.key == k && !m.cur.partial {
 		return nil
 	}
 	if r, ok := m.cache.get(k); ok {
@@ -176,10 +177,19 @@ func (m *Model) ensure() tea.Cmd {
 	}
 	m.err = nil
 	pane, c := m.pane, m.ctx.Corpus
-	return func() tea.Msg {
-		r, err := render(c, k)
+	full := func() tea.Msg {
+		r, err := render(c, k, false)
 		return RenderedMsg{pane: pane, r: r, err: err}
 	}
+	if !isLong(c.At(k.id)) {
+		return full
+	}
+	// A long report: its first screen comes first, the whole follows.
+	first := func() tea.Msg {
+		r, err := render(c, k, true)
+		return RenderedMsg{pane: pane, r: r, err: err}
+	}
+	return tea.Batch(first, full)
 }
 
 // show puts a rendering on screen, keeping the scroll position when it is
@@ -205,6 +215,13 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		}
 		if msg.err != nil {
 			m.err = msg.err
+			return m, nil
+		}
+		if msg.r.partial {
+			// a first screen: shown only while nothing better is
+			if m.has && msg.r.key == m.want() && (m.cur == nil || m.cur.key != msg.r.key) {
+				m.show(msg.r)
+			}
 			return m, nil
 		}
 		m.cache.put(msg.r)
@@ -364,6 +381,9 @@ func (m *Model) scrollToHit() {
 // setContent gives the viewport the rendering with the matches styled.
 func (m *Model) setContent() {
 	lines := m.cur.lines
+	if m.cur.partial {
+		lines = append(lines[:len(lines):len(lines)], "", "  "+m.ctx.Styles.Faint.Render(m.ctx.Lang.Pick("Đang trình bày phần còn lại…", "Rendering the rest…")))
+	}
 	if len(m.hits) > 0 {
 		st := m.ctx.Styles
 		// Underline makes Lip Gloss style each cell apart; the colours suffice.

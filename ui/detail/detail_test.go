@@ -270,6 +270,47 @@ func TestArticleMessages(t *testing.T) {
 	}
 }
 
+func TestLongReportFirstScreenThenWhole(t *testing.T) {
+	c := longCorpus()
+	m := New(common.NewContext(c, common.VI, false))
+	m.SetSize(80, 20)
+	_, cmd := m.Update(common.ArticleSelectedMsg{ID: 3, Has: true})
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("a long report is not rendered in two steps: %T", cmd())
+	}
+	first, whole := batch[0](), batch[1]()
+	m.Update(first)
+	if m.cur == nil || !m.cur.partial || !strings.Contains(plainView(m), "Tiêu biểu") {
+		t.Fatalf("first screen not shown:\n%s", plainView(m))
+	}
+	keys(t, m, "G")
+	if !strings.Contains(plainView(m), "Đang trình bày phần còn lại") {
+		t.Errorf("the first screen does not say more is coming:\n%s", plainView(m))
+	}
+	m.Update(whole)
+	if m.cur.partial || len(m.cur.lines) <= len(first.(RenderedMsg).r.lines) {
+		t.Fatal("the whole did not replace the first screen")
+	}
+	if m.vp.YOffset() == 0 {
+		t.Error("the scroll position was lost")
+	}
+	// A first screen arriving after the whole is ignored, and only the
+	// whole is cached.
+	m.Update(first)
+	if m.cur.partial {
+		t.Error("a late first screen replaced the whole")
+	}
+	if r, ok := m.cache.get(m.want()); !ok || r.partial {
+		t.Error("cache holds a first screen")
+	}
+	// Short reports render in one step.
+	_, cmd = m.Update(common.ArticleSelectedMsg{ID: 1, Has: true})
+	if _, ok := cmd().(RenderedMsg); !ok {
+		t.Error("a short report is rendered in two steps")
+	}
+}
+
 func TestResizeKeepsPlaceAndWidth(t *testing.T) {
 	m := newPane(t, longCorpus(), 3, 80, 20)
 	keys(t, m, "pgdown")
@@ -403,7 +444,7 @@ func TestHostileArticleIsLiteral(t *testing.T) {
 	c := model.New([]model.Article{a})
 	for _, w := range []int{60, 200} {
 		for _, style := range []string{"dark", "light", "notty"} {
-			r, err := render(c, renderKey{0, w, style, common.VI})
+			r, err := render(c, renderKey{0, w, style, common.VI}, false)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -29,6 +29,23 @@ type rendered struct {
 	key   renderKey
 	lines []string // with SGR styling
 	plain []string // the same lines without styling, for search
+	// partial is set on a first screen: the head and the first blocks of
+	// a long report, shown while the whole is rendered (see firstBytes).
+	partial bool
+}
+
+// firstBytes is how much Markdown a first screen renders: a screenful of
+// the longest terminals, and a fraction of a long report's cost.
+const firstBytes = 3 << 10
+
+// isLong reports whether an article is long enough to be shown in two
+// steps (first screen, then the whole).
+func isLong(a *model.Article) bool {
+	n := 0
+	for _, p := range a.Body {
+		n += len(p)
+	}
+	return n > 2*firstBytes
 }
 
 // Glamour renderers are pooled per (wrap width, style): a TermRenderer
@@ -81,9 +98,22 @@ const margin = 2
 
 // render lays out article k.id. The Markdown blocks of a long report are
 // cut into parts, rendered in parallel, one pooled renderer per part.
-func render(c *model.Corpus, k renderKey) (*rendered, error) {
+//
+// With first set, only the first blocks (about firstBytes of Markdown) are
+// rendered, as one part: the first screen of a long report.
+func render(c *model.Corpus, k renderKey, first bool) (*rendered, error) {
 	a := c.At(k.id)
 	blocks := document(a, k.lang, stylesFor(k.style), k.width)
+	if first {
+		n := 0
+		for i, b := range blocks {
+			n += len(b.md)
+			if n >= firstBytes || b.lines != nil {
+				blocks = blocks[:i+1]
+				break
+			}
+		}
+	}
 	// segments: runs of Markdown (possibly split for parallelism) and
 	// laid-out lines, in document order.
 	type segment struct {
@@ -94,8 +124,12 @@ func render(c *model.Corpus, k renderKey) (*rendered, error) {
 	}
 	var segs []*segment
 	var run []string
+	procs := runtime.GOMAXPROCS(0)
+	if first {
+		procs = 1
+	}
 	flush := func() {
-		for _, p := range splitParts(run, runtime.GOMAXPROCS(0)) {
+		for _, p := range splitParts(run, procs) {
 			segs = append(segs, &segment{md: p})
 		}
 		run = nil
@@ -126,7 +160,7 @@ func render(c *model.Corpus, k renderKey) (*rendered, error) {
 		})
 	}
 	wg.Wait()
-	r := &rendered{key: k}
+	r := &rendered{key: k, partial: first}
 	for _, s := range segs {
 		if s.err != nil {
 			return nil, s.err

@@ -133,8 +133,14 @@ func New(ctx *common.Context) *Model {
 		}}
 }
 
-// Init does nothing: the root sends the results.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init summarises the context's current results, if the list has set
+// them already; later changes come as common.ResultsMsg.
+func (m *Model) Init() tea.Cmd {
+	if m.ctx.Results == nil {
+		return nil
+	}
+	return m.SetResults(m.ctx.Results)
+}
 
 // SetFocused tells the pane whether it has the focus.
 func (m *Model) SetFocused(f bool) { m.focused = f }
