@@ -373,13 +373,17 @@ func (e *extractor) periodIn(a, b int) string {
 
 func (e *extractor) period(a, b int) string { return e.periodIn(a, b) }
 
-// periodAt is the period of the figure at token ft.
-func (e *extractor) periodAt(s, c span, ft int) string {
+// periodAt is the period of the figure at token ft of kind kind; a period
+// named in an earlier sentence holds for figures of the same kind.
+func (e *extractor) periodAt(s, c span, ft int, kind model.Kind) string {
 	if p := e.periodIn(c.s, ft); p != "" {
 		return p
 	}
 	if p := e.periodIn(s.s, c.s); p != "" {
 		return p
+	}
+	if kind != e.stPeriodKind {
+		return ""
 	}
 	return e.stPeriod
 }

@@ -69,6 +69,8 @@ type extractor struct {
 	stYearKind model.Kind
 	stYearAge  int
 	stPeriod   string
+	// stPeriodKind is the kind of the sentence that named stPeriod
+	stPeriodKind model.Kind
 	// a heading ("NHỮNG CHỈ TIÊU CHỦ YẾU NĂM 2022:") carried into the list
 	// paragraphs after it
 	headKind model.Kind
@@ -148,7 +150,7 @@ func (e *extractor) paragraph(pi int, p string) {
 	e.markCues()
 	// a list item after a heading inherits the heading's kind and year
 	list := isListItem(t)
-	e.stKind, e.stYear, e.stPeriod, e.stYearKind, e.stYearAge = "", 0, "", "", 0
+	e.stKind, e.stYear, e.stPeriod, e.stYearKind, e.stYearAge, e.stPeriodKind = "", 0, "", "", 0, ""
 	if e.headKind != "" && list {
 		e.stKind, e.stYear, e.stYearKind = e.headKind, e.headYear, e.headKind
 	} else if !list {
@@ -179,7 +181,13 @@ func (e *extractor) paragraph(pi int, p string) {
 			e.stYear, e.stYearKind, e.stYearAge = y, k, 0
 		}
 		if per := e.period(s.s, s.e); per != "" {
-			e.stPeriod = per
+			e.stPeriod, e.stPeriodKind = per, k
+			if !ok {
+				e.stPeriodKind = e.stKind
+			}
+			if e.stPeriodKind == "" {
+				e.stPeriodKind = model.Actual
+			}
 		}
 	}
 	// a heading that ends with ':' hands its state to the list after it
@@ -225,7 +233,7 @@ func (e *extractor) emit(pi int, key model.Key, ft int, s, c span, multi bool, v
 	if g.meas != model.VND && approx == model.AtLeast && e.perYear(c) {
 		kind = model.Target // "mỗi năm kết nạp từ 25 đảng viên trở lên"
 	}
-	period := e.periodAt(s, c, ft)
+	period := e.periodAt(s, c, ft, kind)
 	year := e.yearAt(s, c, ft, kind, period)
 	m := model.Metric{
 		Key: key, Kind: kind, Value: value, Of: of, Measure: model.MeasureOf(key),
