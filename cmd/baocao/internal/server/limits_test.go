@@ -291,3 +291,23 @@ func TestGoroutinesBackToBaseline(t *testing.T) {
 		t.Logf("%s", buf[:runtime.Stack(buf, true)])
 	}
 }
+
+func TestMaxStartupsIntegration(t *testing.T) {
+	e := startServer(t, func(c *Config) { c.MaxStartups = Startups{Start: 1, Rate: 100, Full: 1} })
+	raw := e.rawConn(t) // holds the only unauthenticated slot
+	eventually(t, 3*time.Second, "first connection admitted", func() bool { u, _ := e.srv.gate.counts(); return u == 1 })
+	if c, err := e.dial("r", e.key); err == nil {
+		c.Close()
+		t.Fatal("admitted past MaxStartups full")
+	}
+	raw.Close()
+	eventually(t, 3*time.Second, "slot freed", func() bool { u, _ := e.srv.gate.counts(); return u == 0 })
+	// Authenticated connections do not count: two readers side by side.
+	c1 := e.mustDial("r", e.key)
+	c2 := e.mustDial("r", e.key)
+	openTerm(t, c1, nil).waitReady(t)
+	openTerm(t, c2, nil).waitReady(t)
+	if !strings.Contains(e.logs.String(), "too many unauthenticated connections") {
+		t.Error("MaxStartups refusal not logged")
+	}
+}
