@@ -166,9 +166,9 @@ func (e *extractor) planNegated(i int) bool {
 	return false
 }
 
-// cue is the rightmost cue in tokens [a, b). A year shortly after a target
-// cue names the goal's year ("chỉ tiêu thu ngân sách năm 2017") and leaves
-// the target standing.
+// cue is the rightmost cue in tokens [a, b). A year after a target cue in
+// the same comma-separated part names the goal's year ("chỉ tiêu thu ngân
+// sách năm 2017") and leaves the target standing.
 func (e *extractor) cue(a, b int) (model.Kind, bool) {
 	a = max(a, 0)
 	b = min(b, len(e.cues))
@@ -178,7 +178,9 @@ func (e *extractor) cue(a, b int) (model.Kind, bool) {
 			return model.Target, true
 		case cueActual:
 			if e.t.word(i) == "nam" {
-				for k := i - 1; k >= a && k >= i-6; k-- {
+				// a year names the goal's year: "chỉ tiêu thu ngân sách
+				// huyện giao năm 2023 là ..."
+				for k := i - 1; k >= a && e.t.punct(k) != ',' && e.t.punct(k) != ';'; k-- {
 					if e.cues[k] == cueTarget {
 						return model.Target, true
 					}

@@ -144,6 +144,33 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:  "commune: phrasing variants and a flattened table row",
+			unit:  &model.Unit{Level: model.Commune, Name: "Yên Phú"},
+			event: model.Date(2023, 12, 20),
+			body: []string{
+				"Thu ngân sách xã năm 2023 đạt 8.560.000.000 đồng; thu NSNN đạt 120,5 tỷ đồng.",
+				"Toàn Đảng bộ có 32 chi bộ (20 chi bộ thôn, 12 chi bộ cơ quan, trường học) với 1.150 đảng viên.",
+				"Đảng bộ hiện có 18 chi bộ, 645 đảng viên.",
+				"Số hộ nghèo còn 25 hộ, chiếm 1,2%.",
+				"Thu ngân sách | 12,5 tỷ đồng | 105%",
+				"Chỉ tiêu thu ngân sách huyện giao cho xã năm 2023 là 5 tỷ đồng, xã đã thu được 6,2 tỷ đồng.",
+				"Tỷ lệ người dân tham gia BHYT đạt 92,5% dân số, tăng 1,5% so với năm trước; số chưa tham gia BHYT chiếm 7,5%.",
+			},
+			want: []want{
+				{key: model.BudgetRevenue, kind: model.Actual, value: 8.56e9, year: 2023, figure: "8.560.000.000 đồng"},
+				{key: model.BudgetRevenue, kind: model.Actual, value: 120.5e9, year: 2023, figure: "120,5 tỷ đồng"},
+				{key: model.PartyCells, kind: model.Actual, value: 32, year: 2023, figure: "32"},
+				{key: model.PartyMembers, kind: model.Actual, value: 1150, year: 2023, figure: "1.150"},
+				{key: model.PartyCells, kind: model.Actual, value: 18, year: 2023, figure: "18"},
+				{key: model.PartyMembers, kind: model.Actual, value: 645, year: 2023, figure: "645"},
+				{key: model.PoorHouseholdRate, kind: model.Actual, value: 1.2, year: 2023, figure: "1,2%"},
+				{key: model.BudgetRevenue, kind: model.Actual, value: 12.5e9, year: 2023, figure: "12,5 tỷ đồng"},
+				{key: model.BudgetRevenue, kind: model.Target, value: 5e9, year: 2023, figure: "5 tỷ đồng"},
+				{key: model.BudgetRevenue, kind: model.Actual, value: 6.2e9, year: 2023, figure: "6,2 tỷ đồng"},
+				{key: model.HealthInsuranceCoverage, kind: model.Actual, value: 92.5, year: 2023, figure: "92,5%"},
+			},
+		},
+		{
 			name: "no unit named: figures are still the report's",
 			body: []string{
 				"Năm 2019, thu ngân sách trên địa bàn đạt 4,5 tỷ đồng; đảng bộ có 12 chi bộ với 310 đảng viên.",

@@ -269,7 +269,7 @@ func (e *extractor) window(from int, c span, key model.Key, accept func(e *extra
 				if !contWords[nx] {
 					return -1
 				}
-			case '(', ')', ':', '"', '\'', '-':
+			case '(', ')', ':', '"', '\'', '-', '|':
 			default:
 				return -1
 			}
@@ -836,6 +836,9 @@ func (e *extractor) countRule(pi int, s, c span, multi bool, i int) {
 		}
 		break
 	}
+	if verb == "" && e.listedAfterCount(i) {
+		verb = "co" // "Đảng bộ có 18 chi bộ, 645 đảng viên"
+	}
 	if verb == "" {
 		return
 	}
@@ -869,6 +872,26 @@ func (e *extractor) countRule(pi int, s, c span, multi bool, i int) {
 		approx = model.AtLeast // "từ 10 đảng viên trở lên"
 	}
 	e.emit(pi, key, i, s, c, multi, g.val, math.NaN(), e.planPct(after, c, i), approx)
+}
+
+// listedAfterCount reports whether the count at token i continues a list
+// whose first count the unit has: "có 18 chi bộ (trực thuộc), 645 đảng
+// viên", "gồm 14 chi bộ và 556 đảng viên".
+func (e *extractor) listedAfterCount(i int) bool {
+	t := &e.t
+	k := i - 1
+	if t.punct(k) != ',' && t.word(k) != "va" {
+		return false
+	}
+	k--
+	if t.is(k-1, "truc", "thuoc") {
+		k -= 2
+	}
+	if !t.is(k-1, "chi", "bo") && !t.is(k-1, "dang", "vien") {
+		return false
+	}
+	k -= 2
+	return k >= 0 && t.figAt(k) != nil && e.used[k]
 }
 
 // qualified reports whether the words after a count's noun narrow it to a
