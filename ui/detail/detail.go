@@ -82,10 +82,23 @@ func New(ctx *common.Context) *Model {
 	m.input = textinput.New()
 	m.input.Prompt = "/ "
 	m.input.Placeholder = ctx.Lang.Pick("tìm trong bài (không cần dấu)", "find in report (accents optional)")
-	st := m.input.Styles()
-	st.Cursor.Blink = false
-	m.input.SetStyles(st)
+	m.styleInput()
 	return m
+}
+
+// styleInput gives the search input the context's styles (again after a
+// theme change).
+func (m *Model) styleInput() {
+	st := m.input.Styles()
+	cs := m.ctx.Styles
+	for _, s := range []*textinput.StyleState{&st.Focused, &st.Blurred} {
+		s.Prompt, s.Text, s.Placeholder = cs.Prompt, cs.Normal, cs.Faint
+	}
+	st.Cursor.Blink = false
+	if cs.Accent != nil {
+		st.Cursor.Color = cs.Accent
+	}
+	m.input.SetStyles(st)
 }
 
 // viewportKeys maps the shared key map onto the viewport's scrolling, plus
@@ -237,6 +250,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		return m, m.SetArticle(msg.ID)
 	case common.ThemeMsg:
 		m.cache.clear()
+		m.styleInput()
 		return m, m.ensure()
 	case common.FocusMsg:
 		m.focused = msg.Focused

@@ -283,22 +283,14 @@ const (
 )
 
 // applyMarks replaces the mark characters of the Markdown (see doc.go) by
-// SGR. Inside a mark, Glamour's own SGR (it resets after each text run) and
+// SGR (bold and underline, no colour: also right without colours, like the
+// NoColor styles of ui/common). Inside a mark, Glamour's own SGR (it resets after each text run) and
 // line breaks would end the highlight, so it is switched on again before
 // the next visible character; spaces that end a line inside a mark are not
 // highlighted.
 func applyMarks(s, style string) string {
 	if !strings.ContainsRune(s, markOpen) && !strings.ContainsRune(s, evOpen) {
 		return s
-	}
-	if style == "notty" {
-		// no styling: drop the marks.
-		return strings.Map(func(r rune) rune {
-			if r == markOpen || r == markClose || r == evOpen || r == evClose {
-				return -1
-			}
-			return r
-		}, s)
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 64)

@@ -97,8 +97,9 @@ type Model struct {
 	paints *paints
 
 	scaleFor scaleKey // the bar scale cached
-	scaleVal float64
-	scaleOK  bool
+	scaleVal  float64
+	scaleClip bool
+	scaleOK   bool
 
 	history  bool // per-year history of the selected unit
 	hist     []yearRow
@@ -374,28 +375,38 @@ type scaleKey struct {
 	targets bool
 }
 
-// scale is the largest value of column ci over all rows (not only those
-// on screen, so that bars compare while scrolling), computed once per
+// scale is the value a full bar stands for in column ci: the largest
+// value over all rows (not only those on screen, so that bars compare
+// while scrolling), or, when that is an outlier more than four times the
+// 95th percentile (one report stating a city's revenue as a ward's), the
+// 95th percentile, with longer bars cut and marked. Computed once per
 // summary, column and kind, not on every View.
-func (m *Model) scale(ci int) float64 {
+func (m *Model) scale(ci int) (scale float64, clipped bool) {
 	k := scaleKey{m.tab, ci, m.targets}
 	if m.scaleOK && m.scaleFor == k {
-		return m.scaleVal
+		return m.scaleVal, m.scaleClip
 	}
 	c := columns[ci]
 	ki := model.KeyIndex(c.key)
-	var mx float64
+	var vals []float64
 	for i := range m.tab.rows {
 		cells := m.tab.rows[i].Actual
 		if m.targets {
 			cells = m.tab.rows[i].Target
 		}
-		if v, ok := sortValue(cells[ki], c); ok && v > mx {
-			mx = v
+		if v, ok := sortValue(cells[ki], c); ok && v > 0 {
+			vals = append(vals, v)
 		}
 	}
-	m.scaleFor, m.scaleVal, m.scaleOK = k, mx, true
-	return mx
+	if len(vals) > 0 {
+		slices.Sort(vals)
+		scale = vals[len(vals)-1]
+		if p95 := vals[len(vals)*95/100]; len(vals) >= 20 && scale > 4*p95 {
+			scale, clipped = p95, true
+		}
+	}
+	m.scaleFor, m.scaleVal, m.scaleClip, m.scaleOK = k, scale, clipped, true
+	return scale, clipped
 }
 
 // resort orders the rows by the sort column; empty cells go last in either
@@ -450,6 +461,7 @@ func (m *Model) resort() {
 // resortKeep resorts and keeps the cursor on the same unit.
 func (m *Model) resortKeep() {
 	r, ok := m.selectedRow()
+	screenRow := m.cursor - m.offset
 	m.resort()
 	if ok {
 		for i, ri := range m.order {
@@ -458,6 +470,7 @@ func (m *Model) resortKeep() {
 				break
 			}
 		}
+		m.offset = m.cursor - screenRow // the row stays where it was on screen
 	}
 	m.clamp()
 }
@@ -806,10 +819,11 @@ func (m *Model) tableView() []string {
 	}
 	lay := m.layoutFor(cells)
 	var scale float64
+	var clipped bool
 	if lay.barW > 0 {
-		scale = m.scale(lay.barCol)
+		scale, clipped = m.scale(lay.barCol)
 	}
-	out := []string{title, m.headerLine(lay, L.Unit, scale)}
+	out := []string{title, m.headerLine(lay, L.Unit, scale, clipped)}
 	for i, ri := range vis {
 		r := &m.tab.rows[ri]
 		row := m.offset + i
@@ -822,7 +836,7 @@ func (m *Model) tableView() []string {
 	return append(out, m.footer()...)
 }
 
-func (m *Model) headerLine(lay layout, first string, scale float64) string {
+func (m *Model) headerLine(lay layout, first string, scale float64, clipped bool) string {
 	st := m.ctx.Styles
 	var b strings.Builder
 	hs := func(s string, sel, sorted bool) string {
@@ -864,9 +878,14 @@ func (m *Model) headerLine(lay layout, first string, scale float64) string {
 		c := columns[lay.barCol]
 		var s string
 		if scale > 0 {
-			s = "▏" + m.colTitle(c) + " ≤ " + m.scaleText(c, scale)
+			// "▏Thu NS ≤ 124,86 tỷ"; clipped: "▏Thu NS ≤ 880 tỷ (p95) »"
+			lim := m.scaleText(c, scale)
+			if clipped {
+				lim += " (p95) »"
+			}
+			s = "▏" + m.colTitle(c) + " ≤ " + lim
 			if ansi.StringWidth(s) > lay.barW {
-				s = "▏≤ " + m.scaleText(c, scale)
+				s = "▏≤ " + lim
 			}
 		}
 		b.WriteString(" ")
@@ -936,7 +955,11 @@ func (m *Model) rowLine(lay layout, label string, selected bool, fig func(column
 			if m.targets {
 				bs = p.barTarget
 			}
-			bs.write(&b, bar(v/scale, lay.barW))
+			if v > scale {
+				bs.write(&b, bar(1, lay.barW-1)+"»")
+			} else {
+				bs.write(&b, bar(v/scale, lay.barW))
+			}
 		}
 	}
 	return b.String()
@@ -1077,7 +1100,7 @@ func (m *Model) historyView() []string {
 			}
 		}
 	}
-	out := []string{title, m.headerLine(lay, L.Year, scale)}
+	out := []string{title, m.headerLine(lay, L.Year, scale, false)}
 	for i := off; i < end; i++ {
 		y := &m.hist[i]
 		label := fmt.Sprint(y.year)

@@ -451,3 +451,54 @@ func itoa(n int) string {
 	}
 	return s
 }
+
+func TestOutlierClipsBars(t *testing.T) {
+	arts := testArticles()
+	for i := range 30 {
+		arts = append(arts, model.Article{ID: "u" + itoa(i+1), Title: "Báo cáo", EventDate: model.Date(2023, 5, 1),
+			Unit:    &model.Unit{Level: model.Commune, Name: "Xã " + itoa(i+1)},
+			Metrics: []model.Metric{met(model.BudgetRevenue, model.Actual, float64(i+1)*1e9, 2023, "thu ngân sách")}})
+	}
+	// one report states a whole city's revenue as a commune's
+	arts = append(arts, model.Article{ID: "big", Title: "Toàn thành phố", EventDate: model.Date(2023, 5, 1),
+		Unit:    &model.Unit{Level: model.Commune, Name: "Lớn"},
+		Metrics: []model.Metric{met(model.BudgetRevenue, model.Actual, 4309e9, 2023, "toàn thành phố thu ngân sách đạt 4.309.458 triệu đồng")}})
+	c := model.New(arts)
+	m := newPane(t, c, 100, 60)
+	hit(t, m, "s") // largest first
+	v := plain(m)
+	if !strings.Contains(v, "(p95) »") {
+		t.Errorf("clipped scale not labelled:\n%s", v)
+	}
+	var big, small string
+	for _, l := range strings.Split(v, "\n") {
+		switch {
+		case strings.Contains(l, "X. Lớn"):
+			big = l
+		case strings.Contains(l, "X. Xã 30 "):
+			small = l
+		}
+	}
+	if !strings.HasSuffix(strings.TrimRight(big, " "), "»") {
+		t.Errorf("outlier bar not marked: %q", big)
+	}
+	if strings.Count(small, "█") < 2 {
+		t.Errorf("bars crushed by the outlier: %q", small)
+	}
+}
+
+func TestResortKeepsScreenRow(t *testing.T) {
+	m := newPane(t, bigCorpus(400), 80, 14)
+	for range 20 {
+		hit(t, m, "j")
+	}
+	row := m.cursor - m.offset
+	r, _ := m.selectedRow()
+	hit(t, m, "s")
+	if r2, _ := m.selectedRow(); r2.Unit.Key != r.Unit.Key {
+		t.Fatal("cursor left its unit")
+	}
+	if m.cursor-m.offset != row && m.offset != 0 && m.offset != len(m.order)-m.bodyHeight() {
+		t.Errorf("screen row %d → %d", row, m.cursor-m.offset)
+	}
+}
