@@ -111,6 +111,10 @@ func classify(s string) line {
 		return l
 	}
 	if l.words <= 8 {
+		if isCounter(f) {
+			l.kind = kCounter
+			return l
+		}
 		for _, p := range navPrefixes {
 			if strings.HasPrefix(f, p) && (len(f) == len(p) || !isWordByte(f[len(p)])) {
 				l.kind = kNav
@@ -119,10 +123,6 @@ func classify(s string) line {
 		}
 		if isButtonRow(s) {
 			l.kind = kNav
-			return l
-		}
-		if isCounter(f) {
-			l.kind = kCounter
 			return l
 		}
 	}

@@ -431,7 +431,7 @@ func captionLike(s string, between bool) bool {
 		return false
 	}
 	w := countWords(s)
-	if w > 40 || endsWithColon(s) || len(sentences(s)) > 1 {
+	if w > 40 || endsWithColon(s) {
 		return false
 	}
 	f := fold(s)
@@ -442,6 +442,9 @@ func captionLike(s string, between bool) bool {
 	}
 	if strings.Contains(s, "Ảnh:") {
 		return true
+	}
+	if len(sentences(s)) > 1 {
+		return false
 	}
 	for _, h := range captionHeads {
 		if strings.HasPrefix(f, h) {

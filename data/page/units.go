@@ -557,6 +557,13 @@ func (f *unitsFinder) matchBare(name string) (model.Unit, bool) {
 // elsewhere, else the first named in the lead sentence, else such a bare
 // name there ("Đoàn Tùng là một xã ...").
 func (f *unitsFinder) pick(title, lead string) *model.Unit {
+	// a unit said to be one in the lead counts as named
+	for _, src := range []string{title, lead} {
+		if u := appositive(src); u != nil {
+			k := fold(u.Name)
+			f.byFold[k] = append(f.byFold[k], *u)
+		}
+	}
 	for _, src := range []string{title, lead} {
 		if src == "" {
 			continue
@@ -575,9 +582,6 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 					best = &uu
 				}
 			}
-		}
-		if best == nil {
-			best = appositive(src)
 		}
 		if best != nil {
 			return best

@@ -1,0 +1,141 @@
+package page
+
+import (
+	"testing"
+
+	"github.com/baocao/baocao/model"
+)
+
+func TestParseDateLine(t *testing.T) {
+	tests := []struct {
+		line  string
+		want  string // "" when the line is not a date line
+		views int    // -1 when none
+	}{
+		{"2023-12-08 15:07:00.0", "2023-12-08T15:07:00", -1},
+		{"Ngày đăng 15/03/2023 | 19:52  | View count: 55", "2023-03-15T19:52:00", 55},
+		{"Ngày đăng 12/01/2024 | 09:30  | Lượt xem: 678", "2024-01-12T09:30:00", 678},
+		{"11/10/2021 14:48 39 lượt xem", "2021-10-11T14:48:00", 39},
+		{"Thứ hai, 08/01/2024 10:15", "2024-01-08T10:15:00", -1},
+		{"08-01-2024", "2024-01-08", -1},
+		{"8 tháng 1 năm 2024", "2024-01-08", -1},
+		{"Cập nhật: 14 tháng 7 năm 2023", "2023-07-14", -1},
+		{"2024-01-08T10:15:00+07:00", "2024-01-08T10:15:00", -1},
+		{"10:15 08-01-2024", "2024-01-08T10:15:00", -1},
+		{"14/07/2020 - 09:21", "2020-07-14T09:21:00", -1},
+		{"20/12/2023 15:53    26", "2023-12-20T15:53:00", 26},
+		{"06/01/2022", "2022-01-06", -1},
+		{"Posted on 2023-12-20 14:05 | View count: 1.204", "2023-12-20T14:05:00", 1204},
+		{"Thứ Sáu, 15.03.2024, 7:05 (GMT+7)", "2024-03-15T07:05:00", -1},
+		{"08/01/2024 03:15 PM", "2024-01-08T15:15:00", -1},
+		{"Ngày 08/01/2024 lúc 15h20", "2024-01-08T15:20:00", -1},
+		// not date lines
+		{".........., ngày 20 tháng 6 năm 2018", "", -1},
+		{"Ngày 7/10, Đảng ủy phường Trần Phú đã tổ chức hội nghị BCH lần thứ 14", "", -1},
+		{"31/02/2024", "", -1},
+		{"Nghị quyết số 35/2023/UBTVQH15", "", -1},
+		{"Trực tuyến: 236", "", -1},
+	}
+	for _, tt := range tests {
+		dl, ok := parseDateLine(tt.line)
+		if !ok {
+			if tt.want != "" {
+				t.Errorf("parseDateLine(%q) found no date, want %s", tt.line, tt.want)
+			}
+			continue
+		}
+		if got := dl.when.String(); got != tt.want {
+			t.Errorf("parseDateLine(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+		v := -1
+		if dl.hasViews {
+			v = dl.views
+		}
+		if v != tt.views {
+			t.Errorf("parseDateLine(%q) views %d, want %d", tt.line, v, tt.views)
+		}
+	}
+}
+
+func TestFindEventPhrase(t *testing.T) {
+	tests := []struct {
+		para    string
+		d, m, y int // d == 0: none
+	}{
+		{"Chiều 8/1, Đảng ủy phường Tây Sơn tổ chức hội nghị.", 8, 1, 0},
+		{"Ngày 7/10, Đảng ủy phường Trần Phú đã tổ chức hội nghị.", 7, 10, 0},
+		{"Chiều ngày 08/12/2023, Đảng uỷ phường tổ chức hội nghị.", 8, 12, 2023},
+		{"Kỷ niệm 127 năm Ngày sinh của Bác, sáng 19-5, Huyện ủy Phúc Thọ tổ chức tọa đàm.", 19, 5, 0},
+		{"Chiều nay (8/2), BTV Thị ủy Kỳ Anh tổ chức hội nghị.", 8, 2, 0},
+		{"Chiều 31.7, bước sang ngày làm việc thứ hai, Đại hội đã bế mạc.", 31, 7, 0},
+		{"Ngày 22 /7, Đại hội đại biểu Đảng bộ xã đã được tổ chức.", 22, 7, 0},
+		{"Trong 2 ngày 24-25/7/2025, Đại hội đại biểu Đảng bộ xã đã diễn ra.", 24, 7, 2025},
+		{"Đảng bộ thị trấn đã tiến hành Đại hội trong 02 ngày 06 và 07-5.", 6, 5, 0},
+		{"Sáng ngày 27/01/2021 Đảng ủy phường Dĩ An đã họp mặt.", 27, 1, 2021},
+		{"Nhằm kỷ niệm truyền thống, sáng ngày 20/10/2023, Đảng ủy phường đã tổ chức buổi Họp mặt.", 20, 10, 2023},
+		{"Sáng 8 tháng 1 năm 2024, hội nghị khai mạc.", 8, 1, 2024},
+		// not the day of an event
+		{"Đảng bộ phường có 312 đảng viên tính đến ngày 08/12/2023, có 308 đảng viên chính thức.", 0, 0, 0},
+		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM .........., ngày 20 tháng 6 năm 2018", 0, 0, 0},
+		{"Phường Tam Thắng trao Huy hiệu Đảng đợt 2-9 cho đảng viên", 0, 0, 0},
+		{"Ngày 35/7, hội nghị.", 0, 0, 0},
+	}
+	for _, tt := range tests {
+		ep, ok := findEventPhrase(tt.para)
+		if tt.d == 0 {
+			if ok {
+				t.Errorf("findEventPhrase(%q) = %d/%d/%d, want none", tt.para, ep.d, ep.m, ep.y)
+			}
+			continue
+		}
+		if !ok || ep.d != tt.d || ep.m != tt.m || ep.y != tt.y {
+			t.Errorf("findEventPhrase(%q) = %d/%d/%d %v, want %d/%d/%d", tt.para, ep.d, ep.m, ep.y, ok, tt.d, tt.m, tt.y)
+		}
+	}
+}
+
+func TestInferYear(t *testing.T) {
+	tests := []struct {
+		name     string
+		m, d     int
+		sentence string
+		all      []string
+		pub      model.When
+		want     int
+	}{
+		{"from publication", 3, 15, "Chiều ngày 15/3, Đảng ủy phường tổ chức sơ kết.", nil, model.DateTime(2023, 3, 15, 19, 52, 0), 2023},
+		{"day after publication: the year before", 12, 30, "Ngày 30/12, hội nghị.", nil, model.Date(2024, 1, 5), 2023},
+		{"January review of last year", 1, 8, "Chiều 8/1, Đảng ủy tổ chức Hội nghị Tổng kết năm 2023 và phát động thi đua năm 2024.", nil, model.When{}, 2024},
+		{"December review", 12, 12, "Sáng 12/12, hội nghị đánh giá năm 2023, triển khai nhiệm vụ năm 2024.", nil, model.When{}, 2023},
+		{"congress of a term", 7, 22, "Ngày 22/7, Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030 đã được tổ chức.", nil, model.When{}, 2025},
+		{"from the text's years", 7, 7, "Ngày 7/7, Công đoàn tổ chức đại hội.", []string{"nhiệm kỳ 2017-2022", "nhiệm kỳ 2012-2017", "năm 2017 đạt"}, model.When{}, 2017},
+		{"targets do not count", 9, 23, "Sáng 23/9, hội nghị học tập nghị quyết.", []string{"Mục tiêu đến năm 2030", "đến năm 2030, tầm nhìn 2045", "năm 2025 đạt"}, model.When{}, 2025},
+		{"no year anywhere", 5, 19, "sáng 19-5, Huyện ủy tổ chức tọa đàm.", []string{"Kỷ niệm 127 năm Ngày sinh của Bác"}, model.When{}, 0},
+	}
+	for _, tt := range tests {
+		if got := inferYear(tt.m, tt.d, tt.sentence, tt.all, tt.pub); got != tt.want {
+			t.Errorf("%s: inferYear = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestParseDates(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		published, evnt string
+	}{
+		{"date line under the headline", "Phường X tổng kết năm 2023\n2023-12-08 15:07:00.0\nChiều ngày 08/12/2023, Đảng uỷ phường X tổ chức Hội nghị tổng kết năm 2023 và nhiều nội dung khác.", "2023-12-08T15:07:00", "2023-12-08"},
+		{"a date in running text is not the publication date", "Đảng bộ xã Y sơ kết công tác\n\nNgày 7/10, Đảng ủy xã Y tổ chức hội nghị sơ kết 9 tháng năm 2022, đến ngày 30/9/2022 thu ngân sách đạt kế hoạch.", "", "2022-10-07"},
+		{"date at the bottom", "Xã Z họp tổng kết năm học\n\nChiều 2/6, UBND xã Z tổ chức hội nghị tổng kết năm học 2021-2022 với nhiều kết quả tốt đẹp.\n\nNgày đăng: 05/06/2022\nLượt xem: 87", "2022-06-05", "2022-06-02"},
+		{"no date", "Đảng ủy phường A họp\n\nĐảng ủy phường A đã họp bàn nhiều nội dung quan trọng của công tác xây dựng Đảng trong năm.", "", ""},
+	}
+	for _, tt := range tests {
+		a := parse(tt.text)
+		if got := a.Published.String(); got != tt.published {
+			t.Errorf("%s: published %q, want %q", tt.name, got, tt.published)
+		}
+		if got := a.EventDate.String(); got != tt.evnt {
+			t.Errorf("%s: event %q, want %q", tt.name, got, tt.evnt)
+		}
+	}
+}

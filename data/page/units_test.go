@@ -1,0 +1,140 @@
+package page
+
+import (
+	"strings"
+	"testing"
+)
+
+func unitStrings(s string) []string {
+	var out []string
+	for _, o := range scanUnits(s) {
+		x := o.unit.String()
+		if o.personal {
+			x += " (person?)"
+		}
+		if o.parent != nil {
+			x += " < " + o.parent.unit.String()
+		}
+		if o.bare != "" {
+			x += " < " + o.bare + "?"
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func TestScanUnits(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // occurrences joined by "; "
+	}{
+		{"Đảng bộ phường Hoàng Văn Thụ: Hoàn thành xuất sắc", "phường Hoàng Văn Thụ"},
+		{"Hội nghị BCH Phường Trần Phú lần thứ 14", "phường Trần Phú"},
+		{"Đảng ủy xã Tân Hồng đã tổ chức hội nghị", "xã Tân Hồng"},
+		{"Đảng bộ thị trấn Hữu Lũng họp định kỳ", "thị trấn Hữu Lũng"},
+		{"Thị xã Tân Châu tổ chức hội nghị", "thị xã Tân Châu"},
+		{"UBND huyện Ứng Hòa có 12 xã đạt chuẩn", "huyện Ứng Hòa"},
+		{"HĐND quận Long Biên họp kỳ thứ 9", "quận Long Biên"},
+		{"về đích tại tỉnh Hà Tĩnh.", "tỉnh Hà Tĩnh"},
+		{"tham dự Đại hội Đảng bộ thành phố Hà Nội.", "thành phố Hà Nội"},
+		{"công tác tuyển quân tiếp tục được TP Hà Nội thực hiện", "thành phố Hà Nội"},
+		{"xã Hòa Thành (TP.Cà Mau) được", "xã Hòa Thành < thành phố Cà Mau; thành phố Cà Mau"},
+		{"phường Tân Mỹ (TPHCM) đã tổ chức", "phường Tân Mỹ < thành phố Hồ Chí Minh; thành phố Hồ Chí Minh"},
+		{"là một xã điển hình của TX Từ Sơn (Bắc Ninh)", "thị xã Từ Sơn < Bắc Ninh?"},
+		// committee forms
+		{"Chiều 10/01/2024, Quận ủy Hai Bà Trưng tổ chức hội nghị", "quận Hai Bà Trưng"},
+		{"sáng 19-5, Huyện ủy Phúc Thọ tổ chức tọa đàm", "huyện Phúc Thọ"},
+		{"BTV Thị ủy Kỳ Anh tổ chức hội nghị", "thị xã Kỳ Anh"},
+		{"Thành ủy Thái Nguyên quán triệt nghị quyết", "thành phố Thái Nguyên"},
+		{"Tỉnh ủy Bắc Ninh tổ chức hội nghị", "tỉnh Bắc Ninh"},
+		{"Tỉnh uỷ Bắc Ninh tổ chức hội nghị", "tỉnh Bắc Ninh"},
+		// capitals
+		{"KỲ HỌP THỨ 16 HỘI ĐỒNG NHÂN DÂN XÃ HƯỚNG ĐẠO KHÓA XII", "xã Hướng Đạo"},
+		{"ĐẢNG BỘ PHƯỜNG CHÁNH LỘ TỔNG KẾT NĂM 2023", "phường Chánh Lộ"},
+		{"TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2023", ""},
+		// where the name stops
+		{"Đảng ủy phường Quang Trung tổ chức sơ kết", "phường Quang Trung"},
+		{"Đại hội đại biểu Đảng bộ xã Đại Đồng lần thứ I", "xã Đại Đồng"},
+		{"xã Lê Hồng, huyện Thanh Miện, tỉnh Hải Dương tích cực", "xã Lê Hồng < huyện Thanh Miện; huyện Thanh Miện < tỉnh Hải Dương; tỉnh Hải Dương"},
+		{"Xã Ngũ Hiệp, Thanh Trì, Hà Nội: HĐND xã họp", "xã Ngũ Hiệp < Thanh Trì?"},
+		{"thị trấn Phố Châu (Hương Sơn) không chỉ", "thị trấn Phố Châu < Hương Sơn?"},
+		{"Đảng ủy phường Mỹ Đình 1, quận Nam Từ Liêm", "phường Mỹ Đình 1 < quận Nam Từ Liêm; quận Nam Từ Liêm"},
+		{"phường 5 đạt danh hiệu", "phường 5"},
+		{"xã 3 năm liền đạt chuẩn", ""},
+		{"Đảng bộ phường lần thứ IV", ""},
+		{"Đảng ủy, UBND Phường tập trung lãnh đạo", ""},
+		{"UBND thành phố giao", ""},
+		{"an sinh xã hội được bảo đảm", ""},
+		{"các quận, huyện, thị xã thành phố Hà Nội thu ngân sách", "thành phố Hà Nội"},
+		// person-name traps
+		{"Phó Bí thư Quận ủy, Chủ tịch UBND quận Nguyễn Quang Trung", "quận Nguyễn Quang Trung (person?)"},
+		{"Bí thư Quận ủy Nguyễn Văn Nam yêu cầu", "quận Nguyễn Văn Nam (person?)"},
+		{"Phó Bí thư Thường trực Đảng ủy phường Lê Thị Phương Anh", "phường Lê Thị Phương Anh (person?)"},
+		{"Chủ tịch UBND huyện Long Điền Lâm Văn Hồng cho biết", "huyện Long Điền"},
+		{"HUV - Bí thư Đảng bộ xã Hướng Đạo Nguyễn Thế Anh", "xã Hướng Đạo"},
+		{"Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Hoàng Trung Hải", "thành phố Hà Nội"},
+		{"Chủ tịch UBND xã Đoàn Tùng nhận xét", "xã Đoàn Tùng"},
+		{"đồng chí Trần Phú phát biểu", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(unitStrings(tt.text), "; "); got != tt.want {
+			t.Errorf("scanUnits(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestUnitOfPage(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // "level name < parent", "" for none
+	}{
+		{"headline names it", "Đảng bộ phường Hoàng Văn Thụ: Hoàn thành xuất sắc nhiệm vụ\n2023-12-08 15:07:00.0\nChiều ngày 08/12/2023, Đảng uỷ phường Hoàng Văn Thụ tổ chức hội nghị tổng kết năm 2023.\nTrung tâm Văn hoá và Truyền thông thành phố Thái Nguyên",
+			"phường Hoàng Văn Thụ < thành phố Thái Nguyên"},
+		{"lead names it", "Chiều 8/1, Đảng ủy phường Tây Sơn tổ chức Hội nghị Tổng kết công tác xây dựng Đảng năm 2023.\nDự hội nghị có đồng chí Vũ Đình Chiến, Phó Chủ tịch UBND thành phố.",
+			"phường Tây Sơn"},
+		{"bare name in the headline", "Quang Trung sơ kết giữa nhiệm kỳ\nNgày đăng 15/03/2023 | 19:52\n\nChiều ngày 15/3, Đảng ủy phường Quang Trung tổ chức sơ kết công tác giữa nhiệm kỳ Đại hội Đảng bộ phường lần thứ XIV.",
+			"phường Quang Trung"},
+		{"parent named elsewhere", "Đảng bộ, chính quyền và Nhân dân quận Hai Bà Trưng quyết tâm thực hiện thắng lợi nhiệm vụ\nNgày đăng 12/01/2024 | 09:30\n\nChiều ngày 10/01/2024, Quận ủy Hai Bà Trưng tổ chức hội nghị tổng kết.\n\nLà một trong các quận, huyện, thị xã thành phố Hà Nội thu ngân sách nhà nước cao nhất, quận đạt nhiều kết quả.",
+			"quận Hai Bà Trưng < thành phố Hà Nội"},
+		{"province before the colon", "Hà Tĩnh: Huyện Đức Thọ phấn đấu dẫn đầu về đích nông thôn mới\nNăm 2016, huyện Đức Thọ đạt nhiều kết quả trong xây dựng nông thôn mới của tỉnh nhà và tiếp tục phấn đấu.",
+			"huyện Đức Thọ < tỉnh Hà Tĩnh"},
+		{"commune with its district in brackets", "Xuân về trên vùng tái định cư\nThêm một lần nữa người dân Hương Điền (Vũ Quang) được đón tết trên vùng tái định cư mới của huyện.\nÔng Đặng Khánh Trình - Chủ tịch UBND xã Hương Điền cho biết nhiều điều.",
+			"xã Hương Điền < huyện Vũ Quang"},
+		{"appositive", "Đoàn Tùng, Hải Dương: Những điểm nhấn trong phong trào giáo dục\nĐoàn Tùng là một xã nằm gần trung tâm huyện Thanh Miện, tỉnh Hải Dương với nhiều thành tích nổi bật.",
+			"xã Đoàn Tùng < huyện Thanh Miện"},
+		{"a school's party cell is no unit", "Chiều ngày 14/12/2022, Chi bộ trường TH Nguyễn Thị Minh Khai đã tổ chức Lễ kết nạp đảng cho ba quần chúng. Phát biểu tại buổi lễ, đồng chí Nguyễn Văn Nhật - Bí thư Đảng uỷ phường An Biên mong các đồng chí phát huy năng lực.",
+			""},
+		{"never named", "Sáng ngày 19/11/2024, Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 42 do Ban Thường vụ Huyện uỷ tổ chức đã xem xét hai dự thảo.",
+			""},
+		{"capitals take the text's spelling", "KỲ HỌP THỨ 16 HỘI ĐỒNG NHÂN DÂN XÃ HƯỚNG ĐẠO KHÓA XII\n\n30/06/2020\n\nSáng ngày 25/6/2020, kỳ họp thứ 16 của HĐND xã Hướng Đạo đã khai mạc. Dự có Trưởng ban Pháp chế HĐND huyện Tam Dương Lê Hoàng.",
+			"xã Hướng Đạo < huyện Tam Dương"},
+	}
+	for _, tt := range tests {
+		a := parse(tt.text)
+		got := ""
+		if a.Unit != nil {
+			got = a.Unit.String()
+			if a.Unit.Parent != "" {
+				got += " < " + a.Unit.Parent
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: unit %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestMentions(t *testing.T) {
+	a := parse("Đảng ủy xã Lê Hồng tổng kết năm 2016\n\nNăm 2016, Đảng bộ và nhân dân xã Lê Hồng, huyện Thanh Miện, tỉnh Hải Dương đạt nhiều kết quả. Huyện ủy Thanh Miện biểu dương xã. Chủ tịch UBND huyện Phạm Văn Hùng dự.")
+	var got []string
+	for _, m := range a.Mentions {
+		s := m.String()
+		if m.Parent != "" {
+			s += " < " + m.Parent
+		}
+		got = append(got, s)
+	}
+	if want := "huyện Thanh Miện < tỉnh Hải Dương; tỉnh Hải Dương"; strings.Join(got, "; ") != want {
+		t.Errorf("mentions %q, want %q", strings.Join(got, "; "), want)
+	}
+}
