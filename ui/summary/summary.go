@@ -96,7 +96,7 @@ type Model struct {
 
 	paints *paints
 
-	scaleFor scaleKey // the bar scale cached
+	scaleFor  scaleKey // the bar scale cached
 	scaleVal  float64
 	scaleClip bool
 	scaleOK   bool
@@ -880,12 +880,20 @@ func (m *Model) headerLine(lay layout, first string, scale float64, clipped bool
 		if scale > 0 {
 			// "▏Thu NS ≤ 124,86 tỷ"; clipped: "▏Thu NS ≤ 880 tỷ (p95) »"
 			lim := m.scaleText(c, scale)
+			mark := ""
 			if clipped {
-				lim += " (p95) »"
+				mark = " »"
 			}
-			s = "▏" + m.colTitle(c) + " ≤ " + lim
-			if ansi.StringWidth(s) > lay.barW {
-				s = "▏≤ " + lim
+			for _, try := range []string{
+				"▏" + m.colTitle(c) + " ≤ " + lim + strings.Replace(mark, " »", " (p95) »", 1),
+				"▏≤ " + lim + strings.Replace(mark, " »", " (p95) »", 1),
+				"▏≤ " + lim + mark,
+				"▏≤" + lim + strings.TrimSpace(mark),
+			} {
+				s = try
+				if ansi.StringWidth(s) <= lay.barW {
+					break
+				}
 			}
 		}
 		b.WriteString(" ")

@@ -466,8 +466,11 @@ func TestOutlierClipsBars(t *testing.T) {
 	c := model.New(arts)
 	m := newPane(t, c, 100, 60)
 	hit(t, m, "s") // largest first
+	if !strings.Contains(plain(newPane(t, c, 200, 60)), "(p95) »") {
+		t.Errorf("clipped scale not labelled in full")
+	}
 	v := plain(m)
-	if !strings.Contains(v, "(p95) »") {
+	if !strings.Contains(v, "124,86 tỷ»") {
 		t.Errorf("clipped scale not labelled:\n%s", v)
 	}
 	var big, small string
