@@ -470,7 +470,12 @@ func (m *Model) resortKeep() {
 				break
 			}
 		}
-		m.offset = m.cursor - screenRow // the row stays where it was on screen
+		// the row stays where it was on screen, unless the top of the new
+		// order fits above it
+		m.offset = m.cursor - screenRow
+		if m.cursor < m.bodyHeight() {
+			m.offset = 0
+		}
 	}
 	m.clamp()
 }
