@@ -54,7 +54,7 @@ func (m *Model) body() rect {
 func (m *Model) layout() []placed {
 	b := m.body()
 	if b.w >= wideAt && m.focus != common.SummaryPane && b.h >= 3 {
-		lw := max(44, b.w*9/20)
+		lw := b.w / 2
 		l := rect{b.x, b.y, lw, b.h}
 		d := rect{b.x + lw, b.y, b.w - lw, b.h}
 		in := func(r rect) rect { return rect{r.x + 1, r.y + 1, r.w - 2, r.h - 2} }
@@ -163,7 +163,11 @@ func (m *Model) statusBar(w int) string {
 	lang := m.ctx.Lang
 	left := []string{st.StatusKey.Render(fmt.Sprintf(L.NOfM, lang.Count(m.list.Len()), lang.Count(m.ctx.Corpus.Len())))}
 	if t := m.list.FilterText(); t != "" {
-		left = append(left, st.StatusVal.Render(L.Filter+": "+common.SanitizeLine(t)))
+		f := L.Filter + ": " + common.SanitizeLine(t)
+		if m.list.Phrase() {
+			f += " (" + L.Phrase + ")"
+		}
+		left = append(left, st.StatusVal.Render(f))
 	}
 	if units := m.list.Units(); len(units) > 0 {
 		left = append(left, st.StatusVal.Render(L.Unit+": "+m.unitNames(units)))

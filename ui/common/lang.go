@@ -120,6 +120,9 @@ type Labels struct {
 	KeyPageUp, KeyPageDown, KeyHalfUp, KeyHalfDown, KeyTop, KeyBottom, KeySort,
 	KeyReverse, KeyToggle, KeyApply, KeyCancel, KeyNext, KeyPrev, KeyBack, KeyClearAll string
 	KeyPanes string // 1 2 3 together
+	// Phrase notes that the list holds the reports whose headline has the
+	// typed words as a phrase.
+	Phrase string
 }
 
 // LabelsFor returns the label table of a language.
@@ -186,6 +189,7 @@ var viLabels = Labels{
 	KeyTop: "đầu", KeyBottom: "cuối", KeySort: "đổi cách xếp", KeyReverse: "đảo chiều",
 	KeyToggle: "chọn/bỏ", KeyApply: "áp dụng", KeyCancel: "huỷ", KeyNext: "tiếp", KeyPrev: "trước",
 	KeyBack: "quay lại", KeyClearAll: "bỏ chọn hết", KeyPanes: "chuyển khung",
+	Phrase: "cụm từ ở tiêu đề",
 }
 
 var enLabels = Labels{
@@ -245,6 +249,7 @@ var enLabels = Labels{
 	KeyTop: "top", KeyBottom: "bottom", KeySort: "cycle sort", KeyReverse: "reverse",
 	KeyToggle: "select", KeyApply: "apply", KeyCancel: "cancel", KeyNext: "next", KeyPrev: "previous",
 	KeyBack: "back", KeyClearAll: "clear all", KeyPanes: "go to pane",
+	Phrase: "phrase in headline",
 }
 
 // MetricName is the label of a metric key (the key itself when unknown).

@@ -29,7 +29,10 @@ type ResultMsg struct {
 	Query model.Query
 	IDs   []int32
 	Err   error
-	keep  bool // keep the selected article when it is still listed
+	// Phrase is set when the words were found as a phrase in some reports'
+	// headlines and IDs holds only those (see headlinePhrase).
+	Phrase bool
+	keep   bool // keep the selected article when it is still listed
 }
 
 // Model is the list pane. Use New; it is a common.Component.
@@ -45,6 +48,7 @@ type Model struct {
 	typing bool            // the filter input has the keyboard
 	text   string          // the filter text the current request is for
 	query  model.Query     // the query of the results shown
+	phrase bool            // the results are the headline-phrase matches
 	units  []model.UnitKey // the picker's choice
 	order  model.Order
 	desc   bool
@@ -100,6 +104,10 @@ func (m *Model) FilterText() string { return m.text }
 
 // Query is the query of the results shown (with the unit choice).
 func (m *Model) Query() model.Query { return m.query }
+
+// Phrase reports whether the results are the reports whose headline holds
+// the words as a phrase (see headlinePhrase).
+func (m *Model) Phrase() bool { return m.phrase }
 
 // Units is the unit choice.
 func (m *Model) Units() []model.UnitKey { return m.units }
@@ -173,7 +181,15 @@ func (m *Model) refilter(keep bool) tea.Cmd {
 	m.pending = true
 	return func() tea.Msg {
 		ids, err := c.Filter(ctx, q, order, desc)
-		return ResultMsg{Seq: seq, Query: q, IDs: ids, Err: err, keep: keep}
+		phrase := false
+		if err == nil && len(q.Words) >= 2 {
+			var p []int32
+			p, err = headlinePhrase(ctx, c, ids, q.Words)
+			if len(p) > 0 {
+				ids, phrase = p, true
+			}
+		}
+		return ResultMsg{Seq: seq, Query: q, IDs: ids, Err: err, Phrase: phrase, keep: keep}
 	}
 }
 
@@ -230,7 +246,7 @@ func (m *Model) apply(r ResultMsg) tea.Cmd {
 		return nil // cancelled; cannot happen for the latest request
 	}
 	prev, had := m.Selected()
-	m.ids, m.query = r.IDs, r.Query
+	m.ids, m.query, m.phrase = r.IDs, r.Query, r.Phrase
 	m.cursor = 0
 	if r.keep && had {
 		for i, id := range m.ids {
@@ -402,10 +418,13 @@ type columns struct{ mark, date, unit, title, views int }
 func (m *Model) columns() columns {
 	w := m.width
 	c := columns{mark: 2, date: 10}
+	if w < 70 {
+		c.date = 8 // 08/01/24
+	}
 	if w >= 110 {
 		c.views = 8
 	}
-	c.unit = min(m.unitW, max(10, w/4))
+	c.unit = min(m.unitW, max(10, w/3-2))
 	if w < 50 {
 		c.unit = 0
 	}
@@ -469,6 +488,19 @@ func (m *Model) View() string {
 	return b.String()
 }
 
+// date formats article id's day in w cells: "08/01/2024", or "08/01/24"
+// in vi and "24-01-08" in en when the column is narrow.
+func (m *Model) date(id int32, w int) string {
+	d := m.ctx.Corpus.Day(id)
+	if d.IsZero() || w >= 10 {
+		return m.ctx.Lang.Date(d)
+	}
+	if m.ctx.Lang == common.EN {
+		return d.Format("06-01-02")
+	}
+	return d.Format("02/01/06")
+}
+
 // paints are the list's styles reduced to escape sequences, rebuilt when
 // the context's styles change.
 type paints struct {
@@ -514,7 +546,7 @@ func (m *Model) row(b *strings.Builder, i int, c columns) {
 	} else {
 		base.Write(b, "  ")
 	}
-	faint.Write(b, common.Fit(m.ctx.Lang.Date(m.ctx.Corpus.Day(id)), c.date)+"  ")
+	faint.Write(b, common.Fit(m.date(id, c.date), c.date)+"  ")
 	if c.unit > 0 {
 		unit := ""
 		if u := m.ctx.Corpus.UnitOf(id); u != nil {

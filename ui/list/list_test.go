@@ -333,11 +333,43 @@ func TestNarrowAndEnglish(t *testing.T) {
 			t.Errorf("line wider than 40: %d %q", w, line)
 		}
 	}
-	if !strings.Contains(v, "2024-05-04") {
+	if !strings.Contains(v, "24-05-04") {
 		t.Errorf("en date missing:\n%s", v)
 	}
 	send(m, m.SetFilter("zzzz")())
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "No report matches") {
 		t.Errorf("empty result not said:\n%s", v)
+	}
+}
+
+func TestHeadlinePhrase(t *testing.T) {
+	arts := []model.Article{
+		{ID: "a", Title: "Đảng bộ phường Hoàng Văn Thụ tổng kết năm 2023", Body: []string{"Thu ngân sách đạt 21 tỷ đồng."}},
+		{ID: "b", Title: "Đảng ủy phường Tây Sơn tổng kết", Byline: "Hoàng Bình",
+			Body: []string{"Ban Dân vận Thành ủy, Phó Chủ tịch Thường trực."}},
+		{ID: "c", Title: "Hội nghị", Body: []string{"Đảng viên phường Hoàng Văn Thụ dự hội nghị."}},
+	}
+	c := model.New(arts)
+	m := New(common.NewContext(c, common.VI, false))
+	m.SetSize(80, 10)
+	for _, tc := range []struct {
+		q      string
+		want   []string
+		phrase bool
+	}{
+		// The words as a phrase in a headline: only that report, not the
+		// one that has them scattered (b) nor the one with the phrase in
+		// its body only (c).
+		{"hoang van thu", []string{"a"}, true},
+		{"hoàng văn th", []string{"a"}, true},
+		// No headline holds them in order: every report with the words.
+		{"thu hoang van", []string{"c", "b", "a"}, false},
+		{"tong ket", []string{"b", "a"}, true},
+		{"hoang", []string{"c", "b", "a"}, false}, // one word: no phrase rule
+	} {
+		send(m, m.SetFilter(tc.q)())
+		if got := ids(c, m); !slices.Equal(got, tc.want) || m.Phrase() != tc.phrase {
+			t.Errorf("%q → %v phrase=%v, want %v phrase=%v", tc.q, got, m.Phrase(), tc.want, tc.phrase)
+		}
 	}
 }
