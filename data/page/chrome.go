@@ -54,8 +54,12 @@ var navPrefixes = []string{
 	"tim kiem", "facebook", "zalo", "tu khoa", "tags", "rss", "lien ket website",
 	"thong ke truy cap", "luot truy cap", "dang truy cap", "dang online", "tong luot truy cap",
 	"ban quyen", "copyright", "top", "menu", "like", "follow", "ban dang xem",
-	"bai viet the hien quan diem", "nguon:", "go to top", "len dau trang",
+	"bai viet the hien quan diem", "nguon:", "nguon tin", "go to top", "len dau trang",
+	"cong thong tin", "trang thong tin dien tu", "trang tin dien tu", "theo ",
 }
+
+// longNavPrefixes make a line chrome at any length up to 30 words.
+var longNavPrefixes = []string{"tu khoa", "tags", "tag:", "chu de:", "bai viet the hien quan diem"}
 
 // counterWords name a site's visitor counters (folded).
 var counterWords = []string{
@@ -110,13 +114,27 @@ func classify(s string) line {
 		l.kind = kNav
 		return l
 	}
+	if l.words <= 30 {
+		for _, p := range longNavPrefixes {
+			if strings.HasPrefix(f, p) {
+				l.kind = kNav
+				return l
+			}
+		}
+	}
+	if l.words <= 16 && strings.Contains(s, " | ") {
+		if dl, name, ok := pipedDateLine(s); ok {
+			l.kind, l.date, l.name = kDate, dl, name
+			return l
+		}
+	}
 	if l.words <= 8 {
 		if isCounter(f) {
 			l.kind = kCounter
 			return l
 		}
 		for _, p := range navPrefixes {
-			if strings.HasPrefix(f, p) && (len(f) == len(p) || !isWordByte(f[len(p)])) {
+			if strings.HasPrefix(f, p) && (len(f) == len(p) || !isWordByte(f[len(p)]) || !isWordByte(p[len(p)-1])) {
 				l.kind = kNav
 				return l
 			}
@@ -137,6 +155,34 @@ func classify(s string) line {
 
 func isWordByte(b byte) bool {
 	return b >= utf8.RuneSelf || ('a' <= b && b <= 'z') || isDigit(b)
+}
+
+// pipedDateLine reads a date line whose parts are set off by "|": the
+// date, and a labelled byline or other labels ("09/01/2024 | Tác giả:
+// Nguyễn An"). It returns the byline's name, if any.
+func pipedDateLine(s string) (dateLine, string, bool) {
+	var dl dateLine
+	found, name := false, ""
+	for _, part := range strings.Split(s, "|") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if d, ok := parseDateLine(part); ok && !found {
+			dl, found = d, true
+			continue
+		}
+		if v, ok := parseViewsLine(part); ok {
+			dl.views, dl.hasViews = v, true
+			continue
+		}
+		if lab, n, ok := splitLabel(part); ok && bylineLabels[lab] && nameLike(n) {
+			name = n
+			continue
+		}
+		return dl, "", false
+	}
+	return dl, name, found
 }
 
 // isButtonRow reports whether a line is a row of one-letter buttons: "A A",

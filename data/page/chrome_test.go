@@ -81,6 +81,8 @@ func TestBylineAndChrome(t *testing.T) {
 		{"name then source in brackets", body + "\n\nDương Tình Thương\n\n(http://www.nguoidaibieu.com.vn)", "Dương Tình Thương", "http://www.nguoidaibieu.com.vn", []string{"nguoidaibieu"}},
 		{"run in after the last full stop", "Đảng ủy xã Tứ Cường, Hải Dương: Hoàn thành tốt nhiệm vụ chính trị\nTheo báo cáo công tác Đảng của xã Tứ Cường, trong năm 2016, Đảng ủy đã lãnh đạo thực hiện tốt các nhiệm vụ kinh tế - xã hội cũng như công tác xây dựng Đảng mà cấp trên giao phó, phấn đấu hoàn thành các tiêu chí còn lại và cuộc bầu cử trưởng thôn... Minh Thà/KD&PL ", "Minh Thà/KD&PL", "", []string{"Minh Thà"}},
 		{"run in with a disclaimer", "Vợ Phó Bí thư xã được ký gửi vào hộ cận nghèo\nVợ Phó Bí thư xã Hòa Thành được ký gửi vào hộ khẩu của hộ cận nghèo để nhận hỗ trợ an sinh xã hội nhưng lãnh đạo xã khẳng định không biết việc này, một sự ngẫu nhiên đáng suy nghĩ. Bảo Trang * Bài viết thể hiện quan điểm riêng của tác giả ", "Bảo Trang", "", []string{"Bảo Trang", "Bài viết thể hiện quan điểm"}},
+		{"author in the date line", "Đảng ủy xã B tổng kết năm\n09/01/2024 | Tác giả: Nguyễn An\n\n" + body, "Nguyễn An", "", []string{"Nguyễn An", "09/01/2024"}},
+		{"tags and source", body + "\n\nHà Vân\n\nTừ khóa: Đảng ủy, tổng kết, năm 2023, phường Tây Sơn, thi đua, hội nghị, xây dựng Đảng\nTheo Báo Hà Nội mới", "Hà Vân", "", []string{"Từ khóa", "Theo Báo"}},
 		{"no byline after a cut-off paragraph", body + "\n\nPhường phấn đấu giữ vững 10", "", "", nil},
 		{"a closing sentence is no byline", body + " Hội nghị thành công tốt đẹp.", "", "", nil},
 	}
@@ -121,6 +123,24 @@ func TestMenusAboveTheHeadline(t *testing.T) {
 		if !found {
 			t.Errorf("chrome %q lacks %q", a.Chrome, c)
 		}
+	}
+}
+
+func TestRelatedBoxInsideTheArticle(t *testing.T) {
+	p := "Năm 2023, Đảng bộ phường có 312 đảng viên, kết nạp 7 đảng viên mới, vượt kế hoạch chỉ tiêu được giao và hoàn thành tốt nhiệm vụ."
+	a := parse("Đảng ủy phường A tổng kết năm 2023\n\n" + p + "\n\nTin liên quan\nPhường A ra quân dọn vệ sinh\n\n" + p + "\n\nTin khác\nPhường A tổ chức hội nghị cử tri")
+	if len(a.Body) != 2 || a.Body[1] != p || len(a.Captions) != 0 {
+		t.Errorf("body %q: the article goes on after the box", a.Body)
+	}
+	if last := a.Chrome[len(a.Chrome)-1]; last != "Phường A tổ chức hội nghị cử tri" {
+		t.Errorf("chrome ends %q", last)
+	}
+}
+
+func TestMenuRunAboveTheHeadline(t *testing.T) {
+	a := parse("Tin tức sự kiện nổi bật\nVăn bản chỉ đạo điều hành\nThủ tục hành chính công\nLiên hệ\n\nĐảng ủy phường Tây Sơn tổng kết công tác năm 2023\n\nChiều 8/1, Đảng ủy phường Tây Sơn tổ chức Hội nghị Tổng kết công tác xây dựng Đảng năm 2023.")
+	if a.Title != "Đảng ủy phường Tây Sơn tổng kết công tác năm 2023" {
+		t.Errorf("title %q", a.Title)
 	}
 }
 

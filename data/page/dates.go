@@ -16,7 +16,7 @@ var (
 	dmyDateRe = regexp.MustCompile(`(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?[/.-]\s?(\d{4})`)
 	vnDateRe  = regexp.MustCompile(`(?i)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})`)
 	clockRe   = regexp.MustCompile(`(?i)(\d{1,2})\s?(?::|h|giờ)\s?(\d{2})(?:\s?:\s?(\d{2})(?:\.\d+)?)?(?:\s?(AM|PM|SA|CH))?`)
-	viewsRe   = regexp.MustCompile(`(?i)(?:(?:số\s+)?lượt\s+(?:xem|đọc)|view\s*count|views?|lượt truy cập bài viết)\s*:?\s*(\d[\d.,]*)|(\d[\d.,]*)\s*(?:lượt\s+(?:xem|đọc)|views?)\b`)
+	viewsRe   = regexp.MustCompile(`(?i)(?:(?:số\s+)?(?:lượt|lần)\s+(?:xem|đọc)|đã xem|view\s*count|views?|lượt truy cập bài viết)\s*:?\s*(\d[\d.,]*)|(\d[\d.,]*)\s*(?:(?:lượt|lần)\s+(?:xem|đọc)|views?)\b`)
 	zoneRe    = regexp.MustCompile(`(?i)\(?(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?\)?`)
 )
 
@@ -294,6 +294,9 @@ func clauseHead(p string, i int) bool {
 	if k == 0 {
 		return true
 	}
+	if v := len("vào"); k >= v && strings.EqualFold(p[k-v:k], "vào") && (k == v || p[k-v-1] == ' ') {
+		return clauseHead(p, k-v)
+	}
 	switch p[k-1] {
 	case ',', ';', ':', '.', '-', ')':
 		return true
@@ -324,6 +327,12 @@ func eventAt(p string, i, j int, w string) (eventPhrase, bool) {
 	case "sang", "chieu", "toi", "trua", "dem":
 		if nw, nj := nextWord(p, k); nw == "nay" || nw == "qua" {
 			k = nj
+		}
+		// "Sáng thứ Hai (8/1)", "Chiều chủ nhật 7/1"
+		if nw, nj := nextWord(p, k); nw == "thu" || nw == "chu" {
+			if nw2, nj2 := nextWord(p, nj); nw2 != "" && nw2 != "ngay" {
+				k = nj2
+			}
 		}
 		if nw, nj := nextWord(p, k); nw == "ngay" {
 			k = nj
@@ -368,6 +377,11 @@ func eventAt(p string, i, j int, w string) (eventPhrase, bool) {
 		e++
 	}
 	if e < len(p) && (p[e] == ',' || isUpperStart(p[e:])) {
+		return ep, true
+	}
+	// "Sáng 8/1 vừa qua, ...", "Ngày 8/1 tại hội trường ..."
+	switch nw, _ := nextWord(p, e); nw {
+	case "vua", "qua", "tai", "da", "o":
 		return ep, true
 	}
 	return eventPhrase{}, false

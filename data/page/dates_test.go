@@ -29,6 +29,8 @@ func TestParseDateLine(t *testing.T) {
 		{"Thứ Sáu, 15.03.2024, 7:05 (GMT+7)", "2024-03-15T07:05:00", -1},
 		{"08/01/2024 03:15 PM", "2024-01-08T15:15:00", -1},
 		{"Ngày 08/01/2024 lúc 15h20", "2024-01-08T15:20:00", -1},
+		{"Cập nhật lúc 09:52 ngày 11/01/2024", "2024-01-11T09:52:00", -1},
+		{"Số lần xem: 12 | 11/01/2024", "2024-01-11", 12},
 		// not date lines
 		{".........., ngày 20 tháng 6 năm 2018", "", -1},
 		{"Ngày 7/10, Đảng ủy phường Trần Phú đã tổ chức hội nghị BCH lần thứ 14", "", -1},
@@ -74,6 +76,9 @@ func TestFindEventPhrase(t *testing.T) {
 		{"Sáng ngày 27/01/2021 Đảng ủy phường Dĩ An đã họp mặt.", 27, 1, 2021},
 		{"Nhằm kỷ niệm truyền thống, sáng ngày 20/10/2023, Đảng ủy phường đã tổ chức buổi Họp mặt.", 20, 10, 2023},
 		{"Sáng 8 tháng 1 năm 2024, hội nghị khai mạc.", 8, 1, 2024},
+		{"Sáng thứ Hai (8/1), Đảng ủy xã tổ chức hội nghị.", 8, 1, 0},
+		{"Vào sáng 8/1, Đảng ủy xã tổ chức hội nghị.", 8, 1, 0},
+		{"Sáng 8/1 vừa qua, Đảng ủy xã tổ chức hội nghị.", 8, 1, 0},
 		// not the day of an event
 		{"Đảng bộ phường có 312 đảng viên tính đến ngày 08/12/2023, có 308 đảng viên chính thức.", 0, 0, 0},
 		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM .........., ngày 20 tháng 6 năm 2018", 0, 0, 0},
@@ -127,6 +132,7 @@ func TestParseDates(t *testing.T) {
 		{"date line under the headline", "Phường X tổng kết năm 2023\n2023-12-08 15:07:00.0\nChiều ngày 08/12/2023, Đảng uỷ phường X tổ chức Hội nghị tổng kết năm 2023 và nhiều nội dung khác.", "2023-12-08T15:07:00", "2023-12-08"},
 		{"a date in running text is not the publication date", "Đảng bộ xã Y sơ kết công tác\n\nNgày 7/10, Đảng ủy xã Y tổ chức hội nghị sơ kết 9 tháng năm 2022, đến ngày 30/9/2022 thu ngân sách đạt kế hoạch.", "", "2022-10-07"},
 		{"date at the bottom", "Xã Z họp tổng kết năm học\n\nChiều 2/6, UBND xã Z tổ chức hội nghị tổng kết năm học 2021-2022 với nhiều kết quả tốt đẹp.\n\nNgày đăng: 05/06/2022\nLượt xem: 87", "2022-06-05", "2022-06-02"},
+		{"the article's date, not the header's", "Thứ Hai, 23/11/2026\nTrang chủ\nTin tức\n\nĐảng ủy xã B tổng kết năm\n09/01/2024 | Tác giả: Nguyễn An\n\nSáng 8/1, Đảng ủy xã B tổ chức hội nghị tổng kết công tác năm 2023 với nhiều nội dung.", "2024-01-09", "2024-01-08"},
 		{"no date", "Đảng ủy phường A họp\n\nĐảng ủy phường A đã họp bàn nhiều nội dung quan trọng của công tác xây dựng Đảng trong năm.", "", ""},
 	}
 	for _, tt := range tests {

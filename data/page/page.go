@@ -133,13 +133,18 @@ func (p *parser) findTop() {
 	if p.lead >= 0 {
 		limit = p.lead
 	}
+	// the date line: the last among the first lines (a header may print
+	// today's date above the menus)
+	prevDate := -1
 	for k, i := range p.nb {
-		if k >= 8 || i >= limit {
+		if k >= 12 || i >= limit {
 			break
 		}
 		if p.lines[i].kind == kDate {
-			p.dateLn = i
-			break
+			if p.dateLn >= 0 && k >= 8 {
+				break
+			}
+			prevDate, p.dateLn = p.dateLn, i
 		}
 	}
 	best := func(from, to, max int, minWords int) int {
@@ -166,7 +171,7 @@ func (p *parser) findTop() {
 	}
 	switch {
 	case p.dateLn >= 0:
-		p.title = best(0, p.dateLn, 12, 2)
+		p.title = best(prevDate+1, p.dateLn, 12, 2)
 		if p.title < 0 {
 			p.title = best(p.dateLn+1, limit, 3, 4)
 		}
@@ -174,12 +179,13 @@ func (p *parser) findTop() {
 		// the first line that may be a headline, unless it is a short menu
 		// label over one (a sapo under a headline is longer)
 		var cands []int
+		menu := p.menuRuns(limit)
 		for _, i := range p.nb {
 			if i >= limit || len(cands) == 4 {
 				break
 			}
 			l := &p.lines[i]
-			if l.kind == kText && l.words <= 60 && l.words >= 4 && !isBreadcrumb(l.text, l.words) {
+			if l.kind == kText && l.words <= 60 && l.words >= 4 && !isBreadcrumb(l.text, l.words) && !menu[i] {
 				cands = append(cands, i)
 			}
 		}
@@ -233,6 +239,37 @@ func (p *parser) findTop() {
 	}
 }
 
+// menuRuns marks the lines above limit that stand in runs of three or
+// more short lines without sentence punctuation and without blank lines
+// between them: a site's menu.
+func (p *parser) menuRuns(limit int) map[int]bool {
+	var m map[int]bool
+	start := -1
+	end := func(i int) {
+		if start >= 0 && i-start >= 3 {
+			if m == nil {
+				m = map[int]bool{}
+			}
+			for k := start; k < i; k++ {
+				m[k] = true
+			}
+		}
+		start = -1
+	}
+	for i := 0; i < limit && i < len(p.lines); i++ {
+		l := &p.lines[i]
+		if l.kind != kBlank && l.words <= 6 && !endsSentence(l.text) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		end(i)
+	}
+	end(min(limit, len(p.lines)))
+	return m
+}
+
 // noteChrome keeps what a chrome line tells: the view counter, a source
 // link, a labelled byline.
 func (p *parser) noteChrome(l *line) {
@@ -250,12 +287,49 @@ func (p *parser) noteChrome(l *line) {
 			p.url = l.url
 		}
 	}
+	// a labelled byline above or inside the article: "Tác giả: X"; a
+	// photo credit ("Ảnh: X") is not one
+	if (l.kind == kLabel || l.kind == kDate) && l.name != "" && p.byline == "" && nameLike(l.name) {
+		if lab, _, _ := splitLabel(l.text); l.kind == kDate || (lab != "anh" && lab != "video") {
+			p.byline, p.bylineLn = l.name, -2
+		}
+	}
 }
 
 // relatedPrefixes open the heading of a list of other articles (folded).
 var relatedPrefixes = []string{"tin khac", "cac tin khac", "tin lien quan", "cac tin lien quan",
 	"bai viet lien quan", "bai lien quan", "tin cung chuyen muc", "tin cung loai", "xem them tin",
 	"doc them", "tin moi", "tin moi nhat", "tin bai khac", "bai viet khac"}
+
+// isRelatedHeading reports whether a line heads a list of other articles:
+// "Tin khác", "Tin liên quan", "Xem thêm:".
+func isRelatedHeading(l *line) bool {
+	if l.kind != kNav || l.words > 6 {
+		return false
+	}
+	f := strings.TrimRight(fold(l.text), ": ")
+	if f == "xem them" {
+		return true
+	}
+	for _, r := range relatedPrefixes {
+		if strings.HasPrefix(f, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// paragraphAfter reports whether a paragraph of the article (a long
+// sentence) follows line i: then a "Tin liên quan" box stands inside the
+// article and does not end it.
+func (p *parser) paragraphAfter(i int) bool {
+	for k := i + 1; k < len(p.lines); k++ {
+		if l := &p.lines[k]; l.kind == kText && l.words >= 25 && endsParagraph(l.text) {
+			return true
+		}
+	}
+	return false
+}
 
 // findBottom finds the chrome after the article: a list of other articles
 // under a "Tin khác" heading, and the run of short lines after the last
@@ -271,18 +345,8 @@ func (p *parser) findBottom() {
 		}
 		l := &p.lines[i]
 		if l.kind == kNav && l.words <= 6 {
-			f := strings.TrimRight(fold(l.text), ": ")
-			if f == "xem them" {
+			if isRelatedHeading(l) && !p.paragraphAfter(i) {
 				p.related = i
-				break
-			}
-			for _, r := range relatedPrefixes {
-				if strings.HasPrefix(f, r) {
-					p.related = i
-					break
-				}
-			}
-			if p.related < len(p.lines) {
 				break
 			}
 		}
@@ -341,7 +405,7 @@ func (p *parser) findBottom() {
 // into paragraphs and captions, joining hard-wrapped lines.
 func (p *parser) readMiddle() {
 	var cur strings.Builder
-	curPos, blank := -1, false
+	curPos, blank, inBox := -1, false, false
 	flush := func() {
 		if curPos >= 0 {
 			p.body = append(p.body, para{curPos, collapseSpaces(cur.String())})
@@ -356,7 +420,13 @@ func (p *parser) readMiddle() {
 			continue
 		}
 		preLead := p.lead >= 0 && i < p.lead
-		if l.isChrome() || (preLead && !endsSentence(l.text) && (l.words <= 3 || isBreadcrumb(l.text, l.words))) || (l.words <= 4 && isButtonRow(l.text)) {
+		dupTitle := p.title >= 0 && l.text == p.lines[p.title].text
+		if isRelatedHeading(l) {
+			inBox = true // a box of links inside the article, up to the next paragraph
+		} else if inBox && paraLike(l) {
+			inBox = false
+		}
+		if inBox || dupTitle || l.isChrome() || (preLead && !endsSentence(l.text) && (l.words <= 3 || isBreadcrumb(l.text, l.words))) || (l.words <= 4 && isButtonRow(l.text)) {
 			flush()
 			p.addChrome(i, l.text)
 			p.noteChrome(l)

@@ -295,7 +295,7 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 		if lvTok.post != "" {
 			j = len(toks) + 1 // name ends inside the token
 		}
-	} else if lvTok.post != "" {
+	} else if lvTok.post != "" && !(lvTok.post == "." && (lvTok.core == "TP" || lvTok.core == "Tp" || lvTok.core == "TX")) {
 		return occ{}, i + n, false // "phường," "xã;"
 	}
 	if inline == "" && j < len(toks) {

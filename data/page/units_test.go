@@ -38,6 +38,7 @@ func TestScanUnits(t *testing.T) {
 		{"về đích tại tỉnh Hà Tĩnh.", "tỉnh Hà Tĩnh"},
 		{"tham dự Đại hội Đảng bộ thành phố Hà Nội.", "thành phố Hà Nội"},
 		{"công tác tuyển quân tiếp tục được TP Hà Nội thực hiện", "thành phố Hà Nội"},
+		{"Phó Chủ tịch UBND TP. Thái Nguyên dự", "thành phố Thái Nguyên"},
 		{"xã Hòa Thành (TP.Cà Mau) được", "xã Hòa Thành < thành phố Cà Mau; thành phố Cà Mau"},
 		{"phường Tân Mỹ (TPHCM) đã tổ chức", "phường Tân Mỹ < thành phố Hồ Chí Minh; thành phố Hồ Chí Minh"},
 		{"là một xã điển hình của TX Từ Sơn (Bắc Ninh)", "thị xã Từ Sơn < Bắc Ninh?"},
