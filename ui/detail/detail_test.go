@@ -2,8 +2,10 @@ package detail
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -565,4 +567,37 @@ func itoa(n int) string {
 		s = string(rune('0'+n%10)) + s
 	}
 	return s
+}
+
+// Sessions render concurrently (one program per SSH session): the pooled
+// Glamour renderers must give each the same output as a lone render.
+func TestConcurrentRenders(t *testing.T) {
+	c := longCorpus()
+	keys := []renderKey{{0, 80, "dark", common.VI}, {3, 80, "dark", common.VI}, {3, 120, "light", common.EN}, {1, 60, "notty", common.VI}}
+	want := make([]string, len(keys))
+	for i, k := range keys {
+		r, err := render(c, k, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = strings.Join(r.lines, "\n")
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Go(func() {
+			for j := range 6 {
+				i := (g + j) % len(keys)
+				r, err := render(c, keys[i], false)
+				if err != nil || strings.Join(r.lines, "\n") != want[i] {
+					errs <- fmt.Sprintf("goroutine %d: rendering of %+v differs (err %v)", g, keys[i], err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
