@@ -630,34 +630,3 @@ func mentionsYear(a *model.Article, y int) bool {
 	}
 	return false
 }
-
-// guessUnit names the report's unit when the page parser gave none: the
-// first "level Name" of the title, else of the first paragraphs.
-func guessUnit(t *text, a *model.Article) *model.Unit {
-	var e extractor
-	try := func(s string) *model.Unit {
-		e.t.prepare(s)
-		for i := range e.t.toks {
-			if lv, nx := e.levelAt(i); lv != "" {
-				if end := e.nameAt(nx); end > nx {
-					st, en := e.t.byteSpan(span{nx, end})
-					return &model.Unit{Level: lv, Name: e.t.orig[st:en]}
-				}
-			}
-		}
-		return nil
-	}
-	if u := try(a.Title); u != nil {
-		return u
-	}
-	for i, p := range a.Body {
-		if i >= 3 {
-			break
-		}
-		if u := try(p); u != nil {
-			return u
-		}
-	}
-	_ = t
-	return nil
-}

@@ -28,6 +28,8 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/model"
 )
@@ -82,10 +84,9 @@ func (e *extractor) reset(a *model.Article) {
 	e.out = e.out[:0]
 	e.headKind, e.headYear = "", 0
 	e.unitName, e.unitLevel = e.unitName[:0], ""
+	// without a unit (the page names none) other units' names cannot be
+	// told from its own; parts of a unit still can
 	u := a.Unit
-	if u == nil {
-		u = guessUnit(&e.t, a)
-	}
 	if u != nil && u.Name != "" {
 		for _, w := range strings.Fields(model.Fold(u.Name)) {
 			e.unitName = append(e.unitName, w)
@@ -135,6 +136,14 @@ func close(a, b float64) bool {
 
 // paragraph finds the metrics of body paragraph pi.
 func (e *extractor) paragraph(pi int, p string) {
+	if !hasDigit(p) && !strings.HasSuffix(strings.TrimRight(p, " \t"), ":") {
+		// no figure here, and no heading to hand on: only a list item
+		// keeps the heading's state alive
+		if !looksListed(p) {
+			e.headKind, e.headYear = "", 0
+		}
+		return
+	}
 	t := &e.t
 	t.prepare(p)
 	if len(t.toks) == 0 {
@@ -194,6 +203,31 @@ func (e *extractor) paragraph(pi int, p string) {
 	if t.punct(len(t.toks)-1) == ':' && e.stKind == model.Target {
 		e.headKind, e.headYear = e.stKind, e.stYear
 	}
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// looksListed is isListItem for a paragraph without digits, on the raw
+// text: "- ", "+ ", "• ", "a) ".
+func looksListed(p string) bool {
+	p = strings.TrimLeft(p, " \t")
+	r, n := utf8.DecodeRuneInString(p)
+	switch r {
+	case '-', '+', '*', '–', '—', '•', '·', '●', '▪', '■', '◦':
+		return true
+	}
+	if unicode.IsLetter(r) && len(p) > n && p[n] == ')' {
+		return true
+	}
+	return false
 }
 
 // isListItem reports whether the paragraph starts like a list item: "- ",

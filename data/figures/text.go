@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/baocao/baocao/model"
 )
@@ -84,6 +85,27 @@ func foldByte(r rune) (byte, bool) {
 	return '#', true
 }
 
+// dropByte marks in foldBytes a rune that folds to nothing.
+const dropByte = 0xFF
+
+// foldBytes caches foldByte for the runes below U+1F00; 0 where not cached.
+var foldBytes = func() []byte {
+	t := make([]byte, 0x1F00)
+	for r := 0x80; r < len(t); r++ {
+		if unicode.IsSpace(rune(r)) {
+			continue // rare; leave to foldByte
+		}
+		c, ok := foldByte(rune(r))
+		switch {
+		case !ok:
+			t[r] = dropByte
+		case c != 0:
+			t[r] = c
+		}
+	}
+	return t
+}()
+
 // prepare folds and tokenises a paragraph. The buffers of t are reused.
 func (t *text) prepare(s string) {
 	t.orig = s
@@ -103,7 +125,27 @@ func (t *text) prepare(s string) {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		// two- and three-byte runes below U+1F00 (all of Vietnamese) by table
+		var r rune
+		n := 1
+		switch {
+		case c&0xE0 == 0xC0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r >= 0x80 && r < rune(len(foldBytes)) && (n == 2 && r >= 0x80 || n == 3 && r >= 0x800) {
+			if fb := foldBytes[r]; fb != 0 {
+				if fb != dropByte {
+					buf = append(buf, fb)
+					t.off = append(t.off, int32(i))
+				}
+				i += n
+				continue
+			}
+		}
 		if c, ok := foldByte(r); ok {
 			buf = append(buf, c)
 			t.off = append(t.off, int32(i))
@@ -112,7 +154,9 @@ func (t *text) prepare(s string) {
 	}
 	t.off = append(t.off, int32(len(s)))
 	t.buf = buf
-	t.f = string(buf)
+	// t.f aliases the buffer: it is read only until the next prepare, and
+	// nothing kept (evidence, periods, names) is cut from it
+	t.f = unsafe.String(unsafe.SliceData(buf), len(buf))
 	t.tokenize()
 }
 
