@@ -288,9 +288,6 @@ func (e *extractor) comparison(i int) bool {
 	return false
 }
 
-// lastYear is the year a sentence (tokens [a, b)) leaves for the next.
-func (e *extractor) lastYear(a, b int) int { return e.yearIn(a, b) }
-
 // yearAt is the year the figure at token ft belongs to: stated in its
 // clause or sentence before it, else the paragraph's, else (for a result
 // over a whole year) the report's year.
@@ -372,8 +369,6 @@ func (e *extractor) periodIn(a, b int) string {
 	}
 	return res
 }
-
-func (e *extractor) period(a, b int) string { return e.periodIn(a, b) }
 
 // periodAt is the period of the figure at token ft of kind kind; a period
 // named in an earlier sentence holds for figures of the same kind.

@@ -106,8 +106,8 @@ func (e *extractor) finish() []model.Metric {
 		dup := -1
 		for j := range res {
 			r := &res[j]
-			if r.Key == m.Key && r.Kind == m.Kind && close(r.Value, m.Value) &&
-				(r.HasOf() == m.HasOf()) && (!r.HasOf() || close(r.Of, m.Of)) {
+			if r.Key == m.Key && r.Kind == m.Kind && same(r.Value, m.Value) &&
+				(r.HasOf() == m.HasOf()) && (!r.HasOf() || same(r.Of, m.Of)) {
 				dup = j
 				break
 			}
@@ -130,7 +130,8 @@ func (e *extractor) finish() []model.Metric {
 	return res
 }
 
-func close(a, b float64) bool {
+// same reports whether two figures are equal but for rounding.
+func same(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))+1e-9
 }
 
@@ -186,10 +187,10 @@ func (e *extractor) paragraph(pi int, p string) {
 			e.stKind = k
 		}
 		e.stYearAge++
-		if y := e.lastYear(s.s, s.e); y != 0 {
+		if y := e.yearIn(s.s, s.e); y != 0 {
 			e.stYear, e.stYearKind, e.stYearAge = y, k, 0
 		}
-		if per := e.period(s.s, s.e); per != "" {
+		if per := e.periodIn(s.s, s.e); per != "" {
 			e.stPeriod, e.stPeriodKind = per, k
 			if !ok {
 				e.stPeriodKind = e.stKind

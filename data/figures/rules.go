@@ -28,7 +28,7 @@ func (e *extractor) clause(pi int, s, c span, multi bool) {
 		case model.NewPartyMembers, model.PartyMembers:
 			ft = e.countAfterPhrase(end, c)
 		default:
-			ft = e.window(end, c, key, e.acceptRate(key))
+			ft = e.window(end, c, key, acceptRate)
 		}
 		if ft < 0 || e.used[ft] {
 			continue
@@ -362,8 +362,8 @@ func acceptMoney(e *extractor, j int) (int, bool) {
 // acceptRate takes the first percentage that states a level, not a change
 // ("giảm 2,24% so với năm 2015") or a share of plan ("đạt 100% kế hoạch");
 // of a change "giảm từ 0,12% xuống còn 0,07%" it takes the latest figure.
-func (e *extractor) acceptRate(key model.Key) func(e *extractor, j int) (int, bool) {
-	return func(e *extractor, j int) (int, bool) {
+func acceptRate(e *extractor, j int) (int, bool) {
+	{
 		t := &e.t
 		g := t.figAt(j)
 		if g.meas != model.Percent {
@@ -397,7 +397,7 @@ func (e *extractor) acceptRate(key model.Key) func(e *extractor, j int) (int, bo
 			return -1, true
 		}
 		if prev == "giam" || prev == "tang" || prev == "quan" && t.word(k-1) == "binh" && (t.word(k-2) == "giam" || t.word(k-2) == "tang") {
-			return -1, true // a change, not a level
+			return -1, false // a change, not a level: "giảm 1,5%, còn 2,3%"
 		}
 		if planNoun(t, j+1) || t.is(j+1, "so", "voi") || t.is(j+1, "so", "cung") || t.word(j+1) == "so" && planNoun(t, j+2) {
 			return -1, true
