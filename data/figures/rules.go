@@ -363,47 +363,45 @@ func acceptMoney(e *extractor, j int) (int, bool) {
 // ("giảm 2,24% so với năm 2015") or a share of plan ("đạt 100% kế hoạch");
 // of a change "giảm từ 0,12% xuống còn 0,07%" it takes the latest figure.
 func acceptRate(e *extractor, j int) (int, bool) {
-	{
-		t := &e.t
-		g := t.figAt(j)
-		if g.meas != model.Percent {
-			if g.isYear() || g.plainCount() && t.word(j-1) == "nam" {
-				return -1, false
-			}
-			return -1, g.meas == model.VND
+	t := &e.t
+	g := t.figAt(j)
+	if g.meas != model.Percent {
+		if g.isYear() || g.plainCount() && t.word(j-1) == "nam" {
+			return -1, false
 		}
-		if g.rng || g.attached {
-			return -1, true
-		}
-		// the word before the figure, hedges aside
-		k := j - 1
-		for {
-			w := t.word(k)
-			if w == "tren" || w == "hon" || w == "duoi" || w == "khoang" || w == "gan" || w == "muc" {
-				k--
-				continue
-			}
-			break
-		}
-		prev := t.word(k)
-		if prev == "tu" {
-			// a change from ... to ...: the figure after "xuống (còn)"/"còn"
-			if q := e.changeTo(j, model.Percent); q >= 0 {
-				return q, false
-			}
-			if t.is(j+1, "tro", "len") || t.is(j+1, "tro", "xuong") {
-				return j, false // "từ 85% trở lên"
-			}
-			return -1, true
-		}
-		if prev == "giam" || prev == "tang" || prev == "quan" && t.word(k-1) == "binh" && (t.word(k-2) == "giam" || t.word(k-2) == "tang") {
-			return -1, false // a change, not a level: "giảm 1,5%, còn 2,3%"
-		}
-		if planNoun(t, j+1) || t.is(j+1, "so", "voi") || t.is(j+1, "so", "cung") || t.word(j+1) == "so" && planNoun(t, j+2) {
-			return -1, true
-		}
-		return j, false
+		return -1, g.meas == model.VND
 	}
+	if g.rng || g.attached {
+		return -1, true
+	}
+	// the word before the figure, hedges aside
+	k := j - 1
+	for {
+		w := t.word(k)
+		if w == "tren" || w == "hon" || w == "duoi" || w == "khoang" || w == "gan" || w == "muc" {
+			k--
+			continue
+		}
+		break
+	}
+	prev := t.word(k)
+	if prev == "tu" {
+		// a change from ... to ...: the figure after "xuống (còn)"/"còn"
+		if q := e.changeTo(j, model.Percent); q >= 0 {
+			return q, false
+		}
+		if t.is(j+1, "tro", "len") || t.is(j+1, "tro", "xuong") {
+			return j, false // "từ 85% trở lên"
+		}
+		return -1, true
+	}
+	if prev == "giam" || prev == "tang" || prev == "quan" && t.word(k-1) == "binh" && (t.word(k-2) == "giam" || t.word(k-2) == "tang") {
+		return -1, false // a change, not a level: "giảm 1,5%, còn 2,3%"
+	}
+	if planNoun(t, j+1) || t.is(j+1, "so", "voi") || t.is(j+1, "so", "cung") || t.word(j+1) == "so" && planNoun(t, j+2) {
+		return -1, true
+	}
+	return j, false
 }
 
 // planNoun reports whether a plan noun starts at token j: "kế hoạch",
