@@ -145,7 +145,7 @@ var viLabels = Labels{
 	Loading: "Đang đọc báo cáo…", LoadFailed: "Không đọc được",
 	ColDate: "Ngày", ColUnit: "Đơn vị", ColTitle: "Tiêu đề", ColViews: "Lượt xem",
 	PickerTitle: "Chọn đơn vị", Selected: "đã chọn %d",
-	PickerHint: "gõ để lọc (không cần dấu) • space chọn • enter áp dụng • esc huỷ",
+	PickerHint: "gõ để lọc: không cần dấu, chữ đầu cũng được (hvt)",
 	LevelNames: map[model.Level]string{
 		model.Ward: "Phường", model.Commune: "Xã", model.Townlet: "Thị trấn", model.UrbanDist: "Quận",
 		model.RuralDist: "Huyện", model.Town: "Thị xã", model.City: "Thành phố", model.Province: "Tỉnh",
@@ -204,7 +204,7 @@ var enLabels = Labels{
 	Loading: "Reading reports…", LoadFailed: "Could not load",
 	ColDate: "Date", ColUnit: "Unit", ColTitle: "Title", ColViews: "Views",
 	PickerTitle: "Choose units", Selected: "%d selected",
-	PickerHint: "type to filter (accents optional) • space select • enter apply • esc cancel",
+	PickerHint: "type to filter: accents optional, initials work (hvt)",
 	LevelNames: map[model.Level]string{
 		model.Ward: "Wards (phường)", model.Commune: "Communes (xã)", model.Townlet: "Townships (thị trấn)",
 		model.UrbanDist: "Urban districts (quận)", model.RuralDist: "Districts (huyện)",
