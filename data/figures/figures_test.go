@@ -171,6 +171,25 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:  "commune: compound sums, counts after their phrase, parenthesised shares",
+			unit:  &model.Unit{Level: model.Commune, Name: "Yên Phú"},
+			event: model.Date(2023, 12, 20),
+			body: []string{
+				"Tổng thu ngân sách xã đạt 12 tỷ 350 triệu đồng, bằng 108% dự toán.",
+				"Số đảng viên mới được kết nạp trong năm 2023 là 18 đồng chí.",
+				"Có 1.245/1.310 hộ đạt gia đình văn hóa (95%).",
+				"Tổng số đảng viên toàn Đảng bộ: 1.256 đồng chí.",
+				"Tỷ lệ hộ nghèo giảm 1,5%, còn 2,3%.",
+			},
+			want: []want{
+				{key: model.BudgetRevenue, kind: model.Actual, value: 12.35e9, plan: 108, year: 2023, figure: "12 tỷ 350 triệu đồng"},
+				{key: model.NewPartyMembers, kind: model.Actual, value: 18, year: 2023, figure: "18"},
+				{key: model.CulturalFamilyRate, kind: model.Actual, value: 95, year: 2023, figure: "95%"},
+				{key: model.PartyMembers, kind: model.Actual, value: 1256, year: 2023, figure: "1.256"},
+				{key: model.PoorHouseholdRate, kind: model.Actual, value: 2.3, year: 2023, figure: "2,3%"},
+			},
+		},
+		{
 			name: "no unit named: figures are still the report's",
 			body: []string{
 				"Năm 2019, thu ngân sách trên địa bàn đạt 4,5 tỷ đồng; đảng bộ có 12 chi bộ với 310 đảng viên.",

@@ -306,6 +306,7 @@ func scanFig(f string, i int) (g fig, ok bool) {
 		return fig{s: i, e: j}, false
 	}
 	g.digits, g.integer = lead, frac == 0
+	extra := 0.0 // "12 tỷ 350 triệu": the smaller part
 	// "21, 72 tỷ": a stray space after a decimal comma
 	if j+2 < len(f) && f[j] == ',' && f[j+1] == ' ' && isDigit(f[j+2]) && j-i <= 3 && frac == 0 {
 		k := j + 2
@@ -351,6 +352,7 @@ func scanFig(f string, i int) (g fig, ok bool) {
 		w, e := wordAt(f, j)
 		if m, me := multiplier(f, j); m > 0 {
 			g.scale, g.e = m, me
+			extra = g.compound(f)
 			g.readCurrency(f, true)
 		} else if w == "d" || w == "dong" || w == "vnd" {
 			g.money, g.e = true, e
@@ -374,6 +376,7 @@ func scanFig(f string, i int) (g fig, ok bool) {
 		}
 		if m, me := multiplier(f, u); m > 0 {
 			g.scale, g.e = m, me
+			extra = g.compound(f)
 			g.readCurrency(f, true)
 		} else {
 			g.readCurrency(f, false)
@@ -382,7 +385,7 @@ func scanFig(f string, i int) (g fig, ok bool) {
 	if g.money {
 		g.meas = model.VND
 	}
-	g.val = exact(mant, frac, g.scale)
+	g.val = exact(mant, frac, g.scale) + extra
 	// one end of a range?
 	k := skipSpace(f, g.e)
 	if k < len(f) && f[k] == '-' {
@@ -392,6 +395,29 @@ func scanFig(f string, i int) (g fig, ok bool) {
 		}
 	}
 	return g, true
+}
+
+// compound reads the smaller part of "12 tỷ 350 triệu (đồng)", "2 triệu
+// 500 nghìn" after the multiplier that ends at g.e, and returns its value.
+func (g *fig) compound(f string) float64 {
+	u := skipSpace(f, g.e)
+	k := u
+	for k < len(f) && isDigit(f[k]) {
+		k++
+	}
+	if k == u || k-u > 3 || k < len(f) && (f[k] == '.' || f[k] == ',' || f[k] == '/' || isLetter(f[k])) {
+		return 0
+	}
+	m, me := multiplier(f, skipSpace(f, k))
+	if m <= 0 || m >= g.scale {
+		return 0
+	}
+	n := 0.0
+	for p := u; p < k; p++ {
+		n = n*10 + float64(f[p]-'0')
+	}
+	g.e = me
+	return n * m
 }
 
 // unitGlue reports whether the letters at f[k:] are a short unit glued to

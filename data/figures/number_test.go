@@ -43,6 +43,8 @@ func TestParseAmount(t *testing.T) {
 		{"300 ngàn đồng", 300e3, nan, model.VND, "", "300 ngàn đồng"},
 		{"1,2 nghìn tỷ đồng", 1.2e12, nan, model.VND, "", "1,2 nghìn tỷ đồng"},
 		{"1 tỉ", 1e9, nan, model.VND, "", "1 tỉ"},
+		{"12 tỷ 350 triệu đồng", 12.35e9, nan, model.VND, "", "12 tỷ 350 triệu đồng"},
+		{"2 triệu 500 nghìn", 2.5e6, nan, model.VND, "", "2 triệu 500 nghìn"},
 		{"1 tỷ", 1e9, nan, model.VND, "", "1 tỷ"},
 		{"10.000 đồng", 1e4, nan, model.VND, "", "10.000 đồng"},
 		{"201.586.125.000đ", 201586125000, nan, model.VND, "", "201.586.125.000đ"},

@@ -138,6 +138,17 @@ func (e *extractor) keyPhrase(i int, c span) (model.Key, int) {
 		if t.is(i, "tong", "so", "dang", "vien") {
 			return model.PartyMembers, i + 4
 		}
+	case "dang":
+		// "số đảng viên mới (được) kết nạp trong năm là 18"
+		if t.is(i, "dang", "vien", "moi") {
+			k := i + 3
+			if t.word(k) == "duoc" {
+				k++
+			}
+			if t.is(k, "ket", "nap") {
+				return model.NewPartyMembers, k + 2
+			}
+		}
 	}
 	return "", 0
 }
@@ -540,15 +551,19 @@ func (e *extractor) hypothetical(a, b int) bool {
 func (e *extractor) countAfterPhrase(from int, c span) int {
 	t := &e.t
 	k := from
-	for n := 0; n < 5 && k < c.e; n++ {
+	for n := 0; n < 6 && k < c.e; n++ {
 		if g := t.figAt(k); g != nil {
+			if g.isYear() && t.word(k-1) == "nam" {
+				k++
+				continue
+			}
 			if g.plainCount() && g.val >= 1 && !g.isYear() {
 				return k
 			}
 			return -1
 		}
 		switch t.word(k) {
-		case "moi", "la", "dat", "duoc", "hien", "nay", "co", "cua", "toan", "dang", "bo", "tren", "hon", "gan":
+		case "moi", "la", "dat", "duoc", "hien", "nay", "co", "cua", "toan", "dang", "bo", "tren", "hon", "gan", "trong", "nam":
 			k++
 			continue
 		}
