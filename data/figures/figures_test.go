@@ -180,6 +180,7 @@ func TestExtract(t *testing.T) {
 				"Có 1.245/1.310 hộ đạt gia đình văn hóa (95%).",
 				"Tổng số đảng viên toàn Đảng bộ: 1.256 đồng chí.",
 				"Tỷ lệ hộ nghèo giảm 1,5%, còn 2,3%.",
+				"Ngày 20.10.2023, BHYT toàn dân đạt 91,2%; mức đóng BHYT 4,5% lương cơ sở.",
 			},
 			want: []want{
 				{key: model.BudgetRevenue, kind: model.Actual, value: 12.35e9, plan: 108, year: 2023, figure: "12 tỷ 350 triệu đồng"},
@@ -187,6 +188,7 @@ func TestExtract(t *testing.T) {
 				{key: model.CulturalFamilyRate, kind: model.Actual, value: 95, year: 2023, figure: "95%"},
 				{key: model.PartyMembers, kind: model.Actual, value: 1256, year: 2023, figure: "1.256"},
 				{key: model.PoorHouseholdRate, kind: model.Actual, value: 2.3, year: 2023, figure: "2,3%"},
+				{key: model.HealthInsuranceCoverage, kind: model.Actual, value: 91.2, year: 2023, figure: "91,2%"},
 			},
 		},
 		{

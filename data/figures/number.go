@@ -306,6 +306,9 @@ func scanFig(f string, i int) (g fig, ok bool) {
 		return fig{s: i, e: j}, false
 	}
 	g.digits, g.integer = lead, frac == 0
+	if dottedDate(f[i:j]) {
+		return fig{s: i, e: j}, false // 20.10.2023
+	}
 	extra := 0.0 // "12 tỷ 350 triệu": the smaller part
 	// "21, 72 tỷ": a stray space after a decimal comma
 	if j+2 < len(f) && f[j] == ',' && f[j+1] == ' ' && isDigit(f[j+2]) && j-i <= 3 && frac == 0 {
@@ -395,6 +398,27 @@ func scanFig(f string, i int) (g fig, ok bool) {
 		}
 	}
 	return g, true
+}
+
+// dottedDate reports whether s is a date written with dots: d.m.yyyy.
+func dottedDate(s string) bool {
+	parts := 0
+	n := 0
+	for k := 0; k <= len(s); k++ {
+		if k == len(s) || s[k] == '.' {
+			parts++
+			if parts < 3 && (n < 1 || n > 2) || parts == 3 && n != 4 {
+				return false
+			}
+			n = 0
+			continue
+		}
+		if !isDigit(s[k]) {
+			return false
+		}
+		n++
+	}
+	return parts == 3
 }
 
 // compound reads the smaller part of "12 tỷ 350 triệu (đồng)", "2 triệu

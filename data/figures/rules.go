@@ -37,7 +37,7 @@ func (e *extractor) clause(pi int, s, c span, multi bool) {
 		if e.foreign(span{seg, ft}) {
 			continue
 		}
-		if key == model.HealthInsuranceCoverage && (e.subPopulation(max(seg, i-8), ft) || !e.coverage(max(seg, i-6), i)) {
+		if key == model.HealthInsuranceCoverage && (e.subPopulation(max(seg, i-8), ft) || !e.coverage(max(seg, i-6), i) && !t.is(end, "toan", "dan")) {
 			continue
 		}
 		if e.hypothetical(c.s, ft) {
