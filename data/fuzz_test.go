@@ -90,3 +90,28 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzJSONL reads arbitrary bytes as a JSON Lines file: no panic, one record
+// per non-blank line, and nothing in a record a terminal would act on.
+func FuzzJSONL(f *testing.F) {
+	for _, s := range []string{
+		`{"id": "a", "text": "Tiêu đề\nThân bài"}`,
+		`{"title": "T", "published": "2024-01-08T10:15:00+07:00", "url": "https://x", "body": ["a", "b"]}` + "\n\n" + `{"text": "\u001b[31mđỏ\u202e"}`,
+		`{"id": 5, "text": 5}`, `not json`, `null`, `{"body": [1, "a"]}`, "\xff\xfe{\x00}\x00",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		in := string(raw)
+		j := job{id: "f", rel: "f.jsonl", format: jsonl, read: func() (string, error) { return in, nil }}
+		arts, _, err := process(&j)
+		if err != nil || len(arts) == 0 {
+			t.Fatalf("%v, %d records", err, len(arts))
+		}
+		for _, a := range arts {
+			if i := unsafeAt(recordText(a) + a.ID + a.SourceURL); i >= 0 {
+				t.Fatalf("record unsafe for a terminal: %+v", a)
+			}
+		}
+	})
+}

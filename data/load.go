@@ -23,8 +23,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
@@ -120,7 +122,6 @@ type Text struct {
 func FromTexts(ctx context.Context, texts []Text, opts Options) ([]model.Article, error) {
 	jobs := make([]job, len(texts))
 	for i, t := range texts {
-		t := t
 		jobs[i] = job{id: t.ID, rel: t.Path, name: t.Path, size: int64(len(t.Text)),
 			read: func() (string, error) { return t.Text, nil }}
 	}
@@ -417,6 +418,53 @@ func parse(text string, a *model.Article) {
 		}
 	}()
 	parsers(text, a)
+	guard(a)
+}
+
+// guard checks that the parsers handed back only valid UTF-8 that is safe on
+// a terminal, as they were given, and repairs any field that is not: the
+// loader promises a safe record whatever a parser does. A repair is a
+// problem, so that it gets noticed and the parser mended.
+func guard(a *model.Article) {
+	var bad []string
+	fix := func(field string, s *string) {
+		if utf8.ValidString(*s) && unsafeAt(*s) < 0 {
+			return
+		}
+		t, _ := sanitize(strings.ToValidUTF8(*s, "\uFFFD"))
+		*s = t
+		if !slices.Contains(bad, field) {
+			bad = append(bad, field)
+		}
+	}
+	fixAll := func(field string, ss []string) {
+		for i := range ss {
+			fix(field, &ss[i])
+		}
+	}
+	fix("title", &a.Title)
+	fix("byline", &a.Byline)
+	fix("source_url", &a.SourceURL)
+	fixAll("body", a.Body)
+	fixAll("captions", a.Captions)
+	fixAll("chrome", a.Chrome)
+	fixAll("problems", a.Problems)
+	if a.Unit != nil {
+		fix("unit", &a.Unit.Name)
+		fix("unit", &a.Unit.Parent)
+	}
+	for i := range a.Mentions {
+		fix("mentions", &a.Mentions[i].Name)
+		fix("mentions", &a.Mentions[i].Parent)
+	}
+	for i := range a.Metrics {
+		fix("metrics", &a.Metrics[i].Evidence)
+		fix("metrics", &a.Metrics[i].Period)
+	}
+	if len(bad) > 0 {
+		a.Problems = append(a.Problems, "the parser returned text that is not UTF-8 or not safe on a terminal in "+
+			strings.Join(bad, ", ")+"; repaired")
+	}
 }
 
 // parsers understands prepared text: page layout, then figures. Tests

@@ -405,3 +405,19 @@ func TestFromTextsAndSample(t *testing.T) {
 		}
 	}
 }
+
+func TestGuardRepairsParserOutput(t *testing.T) {
+	useLineParser(t)
+	parsers = func(text string, a *model.Article) {
+		lineParser(text, a)
+		a.Title = "\x00\xbf\xbd0"
+		a.Unit = &model.Unit{Level: model.Ward, Name: "X\x1b[2J"}
+		a.Metrics = []model.Metric{{Evidence: "ok"}}
+	}
+	res := load(t, []string{"-"}, Options{Stdin: strings.NewReader("Tiêu đề\nthân")})
+	a := res.Articles[0]
+	if a.Title != "\uFFFD0" || a.Unit.Name != "X" || a.Metrics[0].Evidence != "ok" ||
+		!hasProblem(a, "not safe on a terminal in title, unit; repaired") {
+		t.Errorf("%+v", a)
+	}
+}
