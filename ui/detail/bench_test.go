@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -55,6 +56,7 @@ func benchRender(b *testing.B, cold, first bool) {
 	a := bigArticle(10 << 10)
 	c := model.New([]model.Article{a})
 	var ds []time.Duration
+	cpu0 := cpuTime()
 	for b.Loop() {
 		if cold {
 			pools.Clear()
@@ -65,7 +67,19 @@ func benchRender(b *testing.B, cold, first bool) {
 		}
 		ds = append(ds, time.Since(t))
 	}
+	// CPU time per op (all threads, GC included): what a render costs the
+	// machine, whatever else runs on it.
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(len(ds)), "cpu-ms/op")
 	percentiles(b, ds)
+}
+
+// cpuTime is the process's user and system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func BenchmarkRenderFirstScreenCold(b *testing.B) { benchRender(b, true, true) }
