@@ -32,6 +32,10 @@
 //	  FocusMsg{Focused}      sent to one pane when it gains/loses focus
 //	  tea.WindowSizeMsg is not forwarded: panes get SetSize instead.
 //
+// Mouse messages (clicks and wheel) go to the pane or overlay under the
+// pointer with X and Y relative to the pane's top-left cell (inside its
+// border); a click also focuses that pane.
+//
 // Keys a focused pane does not use bubble nowhere: the root handles its
 // global keys (quit, help, tab, 1/2/3, u, !, /) before the focused pane sees
 // a key, except while a text input has the keyboard (see Context.Typing).
