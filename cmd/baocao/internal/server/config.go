@@ -39,7 +39,8 @@ type Config struct {
 	// OpenSSH's MaxStartups start:rate:full.
 	MaxStartups Startups
 	// MaxPerSource caps the open connections (authenticated or not) from one
-	// source IP address.
+	// source IP address, so that one address cannot take every session. A
+	// team behind one NAT address shares it.
 	MaxPerSource int
 	// MaxSessions caps the sessions (reader or export) open at once across
 	// all connections; the next one is refused with a message.
@@ -116,7 +117,7 @@ func DefaultConfig() Config {
 		HandshakeTimeout:   20 * time.Second,
 		MaxAuthTries:       6,
 		MaxStartups:        Startups{Start: 10, Rate: 30, Full: 100},
-		MaxPerSource:       20,
+		MaxPerSource:       32,
 		MaxSessions:        100,
 		MaxSessionsPerConn: 10,
 		IdleTimeout:        10 * time.Minute,

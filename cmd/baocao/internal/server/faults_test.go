@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -226,5 +227,78 @@ func TestChannelCloseEndsReader(t *testing.T) {
 	openTerm(t, c, nil).waitReady(t) // the connection is still good
 	if !strings.Contains(e.logs.String(), "reason=\"client gone\"") {
 		t.Errorf("end reason not logged as client gone")
+	}
+}
+
+// TestWindowChangeOutsideReader: window changes before the shell starts, or
+// on a PTY session that is refused, must neither hang the session nor leak
+// charm.land/ssh's request loop (its window channel holds one value).
+func TestWindowChangeOutsideReader(t *testing.T) {
+	e := startServer(t, func(c *Config) { c.MaxSessions = 1 })
+	time.Sleep(50 * time.Millisecond) // let Serve start its accept loop
+	base := runtime.NumGoroutine()
+	c := e.mustDial("r", e.key)
+
+	// Resizes between pty-req and shell.
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		if err := sess.WindowChange(30, 90+i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out syncBuf
+	sess.Stdout = &out
+	stdin, _ := sess.StdinPipe()
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	if !out.waitFor("baocao-test-ready", 5*time.Second) {
+		t.Fatal("reader never started after early resizes")
+	}
+	// The reader starts at the PTY's size; the last early resize follows.
+	deadline := time.After(5 * time.Second)
+	for got := (tea.WindowSizeMsg{}); got != (tea.WindowSizeMsg{Width: 129, Height: 30}); {
+		select {
+		case got = <-e.app.sizes:
+		case <-deadline:
+			t.Fatalf("last early resize never reached the model (last %v)", got)
+		}
+	}
+
+	// PTY sessions that are refused (server full, unknown command), with
+	// resizes after the refusal.
+	for _, cmd := range []string{"", "nope"} {
+		tm, err := tryTerm(c, nil, cmd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 40 {
+			if tm.sess.WindowChange(20, 60+i) != nil {
+				break
+			}
+		}
+		if st := tm.wait(t, 5*time.Second); st == 0 {
+			t.Errorf("refused %q: exit 0", cmd)
+		}
+		tm.sess.Close()
+	}
+	// The connection still works.
+	io.WriteString(stdin, "q")
+	sess.Wait()
+	c.Close()
+	deadline = time.After(5 * time.Second)
+	for runtime.NumGoroutine() > base || e.srv.Stats() != (Stats{}) {
+		select {
+		case <-deadline:
+			buf := make([]byte, 1<<20)
+			t.Fatalf("goroutines %d > %d, %+v\n%s", runtime.NumGoroutine(), base, e.srv.Stats(), buf[:runtime.Stack(buf, true)])
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 }

@@ -257,20 +257,65 @@ type filteredChannel struct {
 
 const maxEnvRequests = 64
 
+// startedRequest is not sent to the client: a session handler "sends" it
+// (through charm.land/ssh's Session, which embeds our channel) to say it has
+// read the PTY and will now consume window changes.
+const startedRequest = "baocao-session-started@internal"
+
+// markStarted tells the channel's request filter that window changes may
+// now be passed on.
+func markStarted(sess ssh.Session) { _, _ = sess.SendRequest(startedRequest, false, nil) }
+
+// drainWindows consumes window changes nobody else will read, so that
+// charm.land/ssh's request loop (which blocks on its one-slot window
+// channel) keeps going until the channel closes, when winch is closed too.
+func drainWindows(winch <-chan ssh.Window) {
+	if winch == nil {
+		return
+	}
+	go func() {
+		for range winch {
+		}
+	}()
+}
+
 func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	ch, reqs, err := f.NewChannel.Accept()
 	if err != nil {
 		return ch, reqs, err
 	}
-	cc := &closeAwareChannel{Channel: ch}
+	cc := &closeAwareChannel{Channel: ch, started: make(chan struct{})}
 	out := make(chan *gossh.Request)
 	go func() {
 		defer close(out)
 		// gossh closes reqs as soon as the channel is closed, even while
 		// input is still buffered.
 		defer cc.closed.Store(true)
-		envs := 0
-		for r := range reqs {
+		var (
+			envs    int
+			sawPty  bool
+			started = cc.started
+			early   []byte // the last window change before the handler ran
+		)
+		for {
+			var r *gossh.Request
+			select {
+			case <-started:
+				started = nil
+				if early != nil {
+					// WantReply is false, so charm.land/ssh's Reply is a no-op.
+					r = &gossh.Request{Type: "window-change", Payload: early}
+					early = nil
+				}
+			case req, ok := <-reqs:
+				if !ok {
+					return
+				}
+				r = req
+			}
+			if r == nil {
+				continue
+			}
 			switch r.Type {
 			case "auth-agent-req@openssh.com", "auth-agent-req":
 				f.s.connLog(f.ctx).Info("refused agent forwarding")
@@ -285,6 +330,19 @@ func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error)
 					_ = r.Reply(false, nil)
 					continue
 				}
+			case "pty-req":
+				sawPty = true
+			case "window-change":
+				// charm.land/ssh puts window changes in a one-slot channel that
+				// already holds the PTY's size and is read only once the
+				// session runs: one resize before the shell would block its
+				// request loop, and the shell request behind it, for good.
+				// Keep the last one and pass it on once the handler runs.
+				if sawPty && started != nil {
+					early = append(early[:0], r.Payload...)
+					_ = r.Reply(true, nil)
+					continue
+				}
 			}
 			out <- r
 		}
@@ -295,10 +353,12 @@ func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error)
 // closeAwareChannel stops delivering input once the channel is closed:
 // without it, a client that closes a session holding a large unread paste
 // (on a connection that stays open) would keep its reader running until the
-// paste had been read at the input rate.
+// paste had been read at the input rate. It also catches startedRequest.
 type closeAwareChannel struct {
 	gossh.Channel
-	closed atomic.Bool
+	closed      atomic.Bool
+	started     chan struct{}
+	startedOnce sync.Once
 }
 
 func (c *closeAwareChannel) Read(p []byte) (int, error) {
@@ -308,8 +368,19 @@ func (c *closeAwareChannel) Read(p []byte) (int, error) {
 	return c.Channel.Read(p)
 }
 
+func (c *closeAwareChannel) SendRequest(name string, wantReply bool, payload []byte) (bool, error) {
+	if name == startedRequest {
+		c.startedOnce.Do(func() { close(c.started) })
+		return true, nil
+	}
+	return c.Channel.SendRequest(name, wantReply, payload)
+}
+
 // refuseSubsystem answers every subsystem (sftp, ...) with a message.
 func (s *Server) refuseSubsystem(sess ssh.Session) {
+	_, winch, _ := sess.Pty()
+	markStarted(sess)
+	defer drainWindows(winch)
 	s.connLog(sess.Context()).Info("refused subsystem", "subsystem", trunc(sess.Subsystem(), 40))
 	say(sess, fmt.Sprintf("baocao: subsystem %q is not offered; this server has the reader (ssh -t HOST) and `ssh HOST export`", trunc(sess.Subsystem(), 40)))
 	_ = sess.Exit(exitRefused)

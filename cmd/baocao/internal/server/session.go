@@ -82,6 +82,12 @@ type liveSession struct{ id string }
 // the session cap and dispatches to the reader or export.
 func (s *Server) handleSession(sess ssh.Session) {
 	start := time.Now()
+	// Read the PTY before window changes may reach charm.land/ssh, then keep
+	// them flowing whatever this handler does.
+	ptyInfo, winch, hasPty := sess.Pty()
+	markStarted(sess)
+	defer drainWindows(winch)
+
 	id := fmt.Sprintf("%x", s.nextID.Add(1))
 	l := s.connLog(sess.Context()).With("session", id)
 	kind, reason, status := "refused", "", exitOK
@@ -118,7 +124,6 @@ func (s *Server) handleSession(sess ssh.Session) {
 	}
 	defer s.removeSession(live)
 
-	ptyInfo, winch, hasPty := sess.Pty()
 	cmd := sess.Command()
 	switch {
 	case len(cmd) == 0 && hasPty:
@@ -311,12 +316,6 @@ func (s *Server) runReader(sess ssh.Session, l *log.Logger, id, fp string, ptyIn
 	}()
 
 	reason := s.superviseReader(ctx, p, in, winch, runErr)
-	// Keep draining window changes so that charm.land/ssh's request loop
-	// never blocks on them; it closes winch when the channel is gone.
-	go func() {
-		for range winch {
-		}
-	}()
 
 	switch reason {
 	case "quit":
