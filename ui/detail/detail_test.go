@@ -144,8 +144,7 @@ func TestSearchKeys(t *testing.T) {
 		t.Fatalf("query %q: %d hits", m.query, len(m.hits))
 	}
 	for _, h := range m.hits {
-		got := cells(m.cur.plain[h.line], h.start, h.end)
-		if model.Fold(got) != "dang vien" {
+		if got := hitText(m.cur.plain, h); model.Fold(got) != "dang vien" {
 			t.Errorf("hit %+v covers %q", h, got)
 		}
 	}
@@ -197,24 +196,44 @@ func TestSearchKeys(t *testing.T) {
 // cells returns the text of cells [a, b) of a plain line.
 func cells(s string, a, b int) string { return ansi.Cut(s, a, b) }
 
+// hitText is the text a hit covers, its lines joined by a space.
+func hitText(plain []string, h hit) string {
+	var parts []string
+	for _, sg := range h.segs {
+		parts = append(parts, cells(plain[sg.line], sg.start, sg.end))
+	}
+	return strings.Join(parts, " ")
+}
+
 func TestSearchMatchesByRune(t *testing.T) {
 	plain := []string{"  Đảng bộ phường Hoàng Văn Thụ", "  HOANG van thu; đường Hoàng Hoa Thám"}
 	hits := findHits(plain, "hoàng")
 	var got []string
 	for _, h := range hits {
-		got = append(got, cells(plain[h.line], h.start, h.end))
+		got = append(got, hitText(plain, h))
 	}
 	if strings.Join(got, ",") != "Hoàng,HOANG,Hoàng" {
 		t.Errorf("hits %q", got)
 	}
-	if findHits(plain, "") != nil || findHits(plain, "xyz") != nil {
+	if findHits(plain, "") != nil || findHits(plain, "xyz") != nil || findHits(plain, "   ") != nil {
 		t.Error("empty or absent query matched")
 	}
 	// decomposed text (NFD) matches whole runes with their marks
 	nfd := []string{"Thu\u0323 ngân sa\u0301ch"}
 	h := findHits(nfd, "thu")
-	if len(h) != 1 || cells(nfd[0], h[0].start, h[0].end) != "Thu\u0323" {
+	if len(h) != 1 || hitText(nfd, h[0]) != "Thu\u0323" {
 		t.Errorf("NFD hit %+v", h)
+	}
+	// A match continues where the text wrapped, but not across a blank
+	// line (a new paragraph).
+	wrapped := []string{"  Đảng bộ phường Hoàng Văn", "  Thụ tổ chức hội nghị", "", "  phường Hoàng", "  Văn Thụ"}
+	h = findHits(wrapped, "hoang  van thu")
+	if len(h) != 2 || len(h[0].segs) != 2 || hitText(wrapped, h[0]) != "Hoàng Văn Thụ" || h[0].line != 0 ||
+		h[0].segs[1] != (seg{1, 2, 5}) || hitText(wrapped, h[1]) != "Hoàng Văn Thụ" {
+		t.Errorf("wrapped hits %+v", h)
+	}
+	if h := findHits(wrapped, "nghi phuong"); len(h) != 0 {
+		t.Errorf("matched across paragraphs: %+v", h)
 	}
 }
 
