@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/data/synth"
+	"github.com/baocao/baocao/model"
 )
 
 // The synthetic corpus is made once per process: making it is not what is
@@ -73,7 +75,27 @@ func peakHeap() (stop func() uint64) {
 // peak-heap/raw is the most heap seen during a load (objects live or not yet
 // swept, the texts themselves included) over the texts' size;
 // kept-heap/raw is the heap that stays once the load is done and collected.
-func BenchmarkLoad100k(b *testing.B) {
+func BenchmarkLoad100k(b *testing.B) { benchLoad100k(b, nil) }
+
+// BenchmarkLoad100kLoaderOnly is BenchmarkLoad100k with a parser that only
+// splits lines (title, then paragraphs, as substrings): the loader's own
+// cost, without page.Parse and figures.Extract.
+func BenchmarkLoad100kLoaderOnly(b *testing.B) { benchLoad100k(b, splitLines) }
+
+func splitLines(text string, a *model.Article) {
+	for l := range strings.SplitSeq(text, "\n") {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		if a.Title == "" {
+			a.Title = l
+		} else {
+			a.Body = append(a.Body, l)
+		}
+	}
+}
+
+func benchLoad100k(b *testing.B, parse func(string, *model.Article)) {
 	texts, raw := corpus100k()
 	b.SetBytes(raw)
 	b.ReportAllocs()
@@ -83,7 +105,7 @@ func BenchmarkLoad100k(b *testing.B) {
 		runtime.GC()
 		stop := peakHeap()
 		b.StartTimer()
-		arts, err := data.FromTexts(context.Background(), texts, data.Options{})
+		arts, err := data.FromTexts(context.Background(), texts, data.Options{Parse: parse})
 		b.StopTimer()
 		ratio = max(ratio, float64(stop())/float64(raw))
 		if err != nil || len(arts) != len(texts) {

@@ -43,7 +43,7 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		in := string(raw)
 		decoded, problems, binary, clean := decode(in)
-		j := job{id: "f", rel: "f", read: func() (string, error) { return in, nil }}
+		j := job{id: "f", rel: "f", read: func() (string, error) { return in, nil }, parse: parsers}
 		arts, skipped, err := process(&j)
 		if err != nil || skipped != "" || len(arts) != 1 {
 			t.Fatalf("process: %v %q %d articles", err, skipped, len(arts))
@@ -103,7 +103,7 @@ func FuzzJSONL(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		in := string(raw)
-		j := job{id: "f", rel: "f.jsonl", format: jsonl, read: func() (string, error) { return in, nil }}
+		j := job{id: "f", rel: "f.jsonl", format: jsonl, read: func() (string, error) { return in, nil }, parse: parsers}
 		arts, _, err := process(&j)
 		if err != nil || len(arts) == 0 {
 			t.Fatalf("%v, %d records", err, len(arts))

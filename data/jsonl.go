@@ -110,7 +110,7 @@ func jsonlArticle(j *job, l string, line int, problems []string) model.Article {
 		a.Problems = append(a.Problems, fmt.Sprintf("line %d has no \"text\" or \"body\"", line))
 	} else {
 		if t := prepare(text, &a); strings.TrimSpace(t) != "" {
-			parse(t, &a)
+			parse(t, &a, j.parse)
 		}
 	}
 	if hasTitle && a.Title != title {

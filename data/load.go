@@ -47,6 +47,11 @@ type Options struct {
 	Workers int
 	// Stdin is what the path "-" reads; nil means os.Stdin.
 	Stdin io.Reader
+	// Parse understands one article's prepared text (decoded, sanitised,
+	// NFC, "\n" line ends), filling a's fields; nil means page.Parse, then
+	// figures.Extract. It runs on many goroutines at once. The loader
+	// recovers from its panics and repairs unsafe text it returns.
+	Parse func(text string, a *model.Article)
 }
 
 // Result is what Load built.
@@ -161,6 +166,7 @@ type job struct {
 	format format
 	walked bool // found by walking a folder: may be skipped when not text
 	read   func() (string, error)
+	parse  func(string, *model.Article) // Options.Parse, set by run
 }
 
 // idOf is a file name without its extension.
@@ -283,6 +289,13 @@ func run[T any](ctx context.Context, jobs []job, opts Options, res *Result, fn f
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	parseFn := opts.Parse
+	if parseFn == nil {
+		parseFn = parsers
+	}
+	for i := range jobs {
+		jobs[i].parse = parseFn
+	}
 	window := 4*workers + 4
 	order := make(chan *slot[T], window)
 	work := make(chan *slot[T], window)
@@ -379,7 +392,7 @@ func process(j *job) (arts []model.Article, skipped string, err error) {
 	if !clean {
 		text = prepare(text, &a)
 	}
-	understand(text, &a)
+	understand(text, &a, j.parse)
 	return []model.Article{a}, "", nil
 }
 
@@ -398,16 +411,16 @@ func prepare(text string, a *model.Article) string {
 // understand runs the parsers on text (prepared). A parser
 // that panics costs only this article its structure: the record keeps its
 // text, one paragraph per line, and a problem says what happened.
-func understand(text string, a *model.Article) {
+func understand(text string, a *model.Article, fn func(string, *model.Article)) {
 	if strings.TrimSpace(text) == "" {
 		a.Problems = append(a.Problems, "no text: the file is empty or blank")
 		return
 	}
-	parse(text, a)
+	parse(text, a, fn)
 }
 
-// parse runs page.Parse and figures.Extract, recovering from a panic.
-func parse(text string, a *model.Article) {
+// parse runs fn on text, recovering from a panic, and guards what it made.
+func parse(text string, a *model.Article, fn func(string, *model.Article)) {
 	base := *a
 	defer func() {
 		if r := recover(); r != nil {
@@ -417,7 +430,7 @@ func parse(text string, a *model.Article) {
 			a.Body = rawLines(text)
 		}
 	}()
-	parsers(text, a)
+	fn(text, a)
 	guard(a)
 }
 
@@ -467,8 +480,9 @@ func guard(a *model.Article) {
 	}
 }
 
-// parsers understands prepared text: page layout, then figures. Tests
-// replace it to check that a failing parser costs only its own article.
+// parsers understands prepared text: page layout, then figures. It is the
+// default of Options.Parse, a variable so that tests can put another in
+// for every load.
 var parsers = func(text string, a *model.Article) {
 	page.Parse(text, a)
 	figures.Extract(a)

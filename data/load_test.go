@@ -421,3 +421,14 @@ func TestGuardRepairsParserOutput(t *testing.T) {
 		t.Errorf("%+v", a)
 	}
 }
+
+func TestOptionsParse(t *testing.T) {
+	calls := 0
+	res := load(t, []string{"-"}, Options{Stdin: strings.NewReader("a\nb"), Parse: func(text string, a *model.Article) {
+		calls++
+		a.Body = []string{text}
+	}})
+	if calls != 1 || res.Articles[0].Body[0] != "a\nb" {
+		t.Errorf("%d calls, %+v", calls, res.Articles)
+	}
+}
