@@ -227,6 +227,9 @@ func (e *extractor) stopPhrase(j int, c span, key model.Key) bool {
 		return t.is(j, "dau", "tu")
 	case "quy":
 		return !t.origIs(j, "quý")
+	case "ngan":
+		// a second budget named: the figure after it is that budget's
+		return t.is(j, "ngan", "sach") && (key == model.BudgetRevenue || key == model.BudgetRevenueLocal)
 	case "von", "thue", "phi", "khoan", "nguon", "hut", "phat", "khong":
 		return key == model.BudgetRevenue || key == model.BudgetRevenueLocal || key == ""
 	case "tu":
