@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net"
 	"runtime"
@@ -300,5 +301,35 @@ func TestWindowChangeOutsideReader(t *testing.T) {
 			t.Fatalf("goroutines %d > %d, %+v\n%s", runtime.NumGoroutine(), base, e.srv.Stats(), buf[:runtime.Stack(buf, true)])
 		case <-time.After(10 * time.Millisecond):
 		}
+	}
+}
+
+func TestEnvironmentCapped(t *testing.T) {
+	e := startServer(t, nil)
+	c := e.mustDial("r", e.key)
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	refused := 0
+	for i := range 80 {
+		if sess.Setenv(fmt.Sprintf("V%d", i), "x") != nil {
+			refused++
+		}
+	}
+	if refused != 80-maxEnvRequests {
+		t.Errorf("%d env requests refused, want %d", refused, 80-maxEnvRequests)
+	}
+	sess2, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess2.Close()
+	if err := sess2.Setenv("BIG", strings.Repeat("x", maxEnvBytes)); err == nil {
+		t.Error("oversized environment accepted")
+	}
+	if err := sess2.Setenv("LANG", "vi_VN.UTF-8"); err != nil {
+		t.Errorf("small env refused: %v", err)
 	}
 }

@@ -255,7 +255,11 @@ type filteredChannel struct {
 	ctx ssh.Context
 }
 
-const maxEnvRequests = 64
+// A session's environment (LANG, TERM, ...) is capped in count and size.
+const (
+	maxEnvRequests = 64
+	maxEnvBytes    = 16 << 10
+)
 
 // startedRequest is not sent to the client: a session handler "sends" it
 // (through charm.land/ssh's Session, which embeds our channel) to say it has
@@ -293,6 +297,7 @@ func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error)
 		defer cc.closed.Store(true)
 		var (
 			envs    int
+			envSize int
 			sawPty  bool
 			started = cc.started
 			early   []byte // the last window change before the handler ran
@@ -326,10 +331,11 @@ func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error)
 				_ = r.Reply(false, nil)
 				continue
 			case "env":
-				if envs++; envs > maxEnvRequests {
+				if envs >= maxEnvRequests || envSize+len(r.Payload) > maxEnvBytes {
 					_ = r.Reply(false, nil)
 					continue
 				}
+				envs, envSize = envs+1, envSize+len(r.Payload)
 			case "pty-req":
 				sawPty = true
 			case "window-change":
