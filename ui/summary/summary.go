@@ -112,7 +112,7 @@ type Model struct {
 }
 
 type keyMap struct {
-	History, Targets, OpenArticle, FilterUnit key.Binding
+	History, Targets, OpenArticle, FilterUnit, Column key.Binding
 }
 
 var _ common.Component = (*Model)(nil)
@@ -131,6 +131,7 @@ func New(ctx *common.Context) *Model {
 			Targets:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", L.Pick("mục tiêu/kết quả", "targets/results"))),
 			OpenArticle: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", L.Pick("mở báo cáo nguồn", "open source report"))),
 			FilterUnit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", L.Pick("lọc theo đơn vị", "filter to unit"))),
+			Column:      key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←/→", L.Pick("chọn cột", "column"))),
 		}}
 }
 
@@ -546,7 +547,7 @@ func (m *Model) bodyHeight() int { return max(m.height-2-footerLines, 0) }
 // ShortHelp lists the pane's main keys.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
-	return []key.Binding{k.Left, k.Sort, m.keys.History, m.keys.Targets, m.keys.FilterUnit, m.keys.OpenArticle}
+	return []key.Binding{m.keys.Column, k.Sort, m.keys.History, m.keys.Targets, m.keys.FilterUnit, m.keys.OpenArticle}
 }
 
 // FullHelp lists every key of the pane.
@@ -554,7 +555,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Left, k.Right, k.Sort, k.Reverse},
+		{m.keys.Column, k.Sort, k.Reverse},
 		{m.keys.History, m.keys.Targets, m.keys.FilterUnit, m.keys.OpenArticle},
 	}
 }
@@ -723,9 +724,13 @@ func (m *Model) layoutFor(visible []func(column) (string, string)) layout {
 	}
 	rest := max(m.width-used, 0)
 	// the unit column grows to 30 at most; the bars take the rest.
+	need := barMin
+	if n > 6 {
+		need = barWide
+	}
 	extra := rest
-	if lay.barCol >= 0 && rest >= barMin+1 {
-		extra = min(rest-barMin-1, 30-unitMin)
+	if lay.barCol >= 0 && rest >= need+1 {
+		extra = min(rest-need-1, 30-unitMin)
 	}
 	lay.unitW = unitMin + extra
 	rest -= extra
