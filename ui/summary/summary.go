@@ -899,6 +899,8 @@ func (m *Model) headerLine(lay layout, first string, scale float64, clipped bool
 				"▏≤ " + lim + strings.Replace(mark, " »", " (p95) »", 1),
 				"▏≤ " + lim + mark,
 				"▏≤" + lim + strings.TrimSpace(mark),
+				"≤" + lim + strings.TrimSpace(mark),
+				lim,
 			} {
 				s = try
 				if ansi.StringWidth(s) <= lay.barW {
