@@ -79,6 +79,12 @@ var bylineLabels = map[string]bool{
 
 // classify judges one trimmed line.
 func classify(s string) line {
+	var fb foldBuf
+	return classifyBuf(s, &fb)
+}
+
+// classifyBuf is classify with a buffer for folding.
+func classifyBuf(s string, fb *foldBuf) line {
 	l := line{text: s}
 	if s == "" {
 		l.kind = kBlank
@@ -88,7 +94,7 @@ func classify(s string) line {
 		l.kind = kJunk
 		return l
 	}
-	l.words = countWordsUpTo(s, 100)
+	l.words = countWordsUpTo(s, 61)
 	l.kind = kText
 	if l.words > 40 {
 		return l
@@ -109,8 +115,8 @@ func classify(s string) line {
 			return l
 		}
 	}
-	f := fold(s)
-	if l.words <= 30 && (strings.Contains(f, "tai day") || strings.HasPrefix(f, "ban dang xem") || strings.HasPrefix(f, "tai ban day du")) {
+	f := fb.fold(firstN(s, 64))
+	if l.words <= 30 && (strings.Contains(s, "tại đây") || strings.Contains(s, "Tại đây") || strings.Contains(s, "TẠI ĐÂY") || strings.HasPrefix(f, "ban dang xem") || strings.HasPrefix(f, "tai ban day du")) {
 		l.kind = kNav
 		return l
 	}

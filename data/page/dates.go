@@ -68,6 +68,9 @@ func parseDateLine(s string) (dateLine, bool) {
 	if strings.HasPrefix(s, "..") || strings.HasPrefix(s, "…") {
 		return dl, false // a letterhead's blank place name: a document date
 	}
+	if !mayHoldDate(s) {
+		return dl, false
+	}
 	rest := s
 	y, m, d := 0, 0, 0
 	hh, mm, ss, clock := 0, 0, 0, false
@@ -165,6 +168,52 @@ func parseDateLine(s string) (dateLine, bool) {
 	return dl, true
 }
 
+// mayHoldDate is a cheap test before the date patterns: a digit, a
+// separator and a digit, or the word "tháng".
+func mayHoldDate(s string) bool {
+	// digit runs and the separators between them: d{1,2} sep d{1,2} sep
+	// d{4}, or d{4} sep d{1,2} sep d{1,2}
+	var runs [3]int
+	n := 0
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			n = 0
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if n == 3 {
+			runs[0], runs[1], n = runs[1], runs[2], 2
+		}
+		runs[n] = j - i
+		n++
+		if n == 3 && ((runs[0] <= 2 && runs[1] <= 2 && runs[2] == 4) || (runs[0] == 4 && runs[1] <= 2 && runs[2] <= 2)) {
+			return true
+		}
+		// a separator (with spaces around it) must follow to continue the run
+		k := j
+		for k < len(s) && s[k] == ' ' && k-j < 2 {
+			k++
+		}
+		if k < len(s) && (s[k] == '/' || s[k] == '-' || s[k] == '.') {
+			k++
+			for k < len(s) && s[k] == ' ' && k-j < 4 {
+				k++
+			}
+			if k < len(s) && isDigit(s[k]) {
+				i = k
+				continue
+			}
+		}
+		n = 0
+		i = j
+	}
+	return strings.Contains(s, "tháng") || strings.Contains(s, "THÁNG") || strings.Contains(s, "Tháng")
+}
+
 func isDigits(s string) bool {
 	if s == "" {
 		return false
@@ -207,6 +256,10 @@ func parseViewsLine(s string) (int, bool) {
 	if len(s) > 120 || !strings.ContainsAny(s, "0123456789") {
 		return 0, false
 	}
+	if !strings.Contains(s, "xem") && !strings.Contains(s, "Xem") && !strings.Contains(s, "XEM") &&
+		!strings.Contains(s, "đọc") && !strings.Contains(s, "ĐỌC") && !strings.Contains(s, "iew") && !strings.Contains(s, "IEW") {
+		return 0, false
+	}
 	loc := viewsRe.FindStringSubmatchIndex(s)
 	if loc == nil {
 		return 0, false
@@ -235,6 +288,9 @@ type eventPhrase struct {
 // letterhead's "…, ngày 20 tháng 6 năm 2018" at a line's end are not the
 // day of the event.
 func findEventPhrase(p string) (eventPhrase, bool) {
+	if !hasDayMonth(p) {
+		return eventPhrase{}, false
+	}
 	for i := 0; i < len(p); {
 		// move to the start of the next word
 		if p[i] == ' ' || p[i] == '(' {
@@ -257,6 +313,46 @@ func findEventPhrase(p string) (eventPhrase, bool) {
 		i = j + 1
 	}
 	return eventPhrase{}, false
+}
+
+// hasDayMonth is a cheap test before findEventPhrase: one or two digits,
+// a separator and one or two digits ("8/1", "19-5", "31.7", "22 /7"), or a
+// number before "tháng".
+func hasDayMonth(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if !isDigit(p[i]) || (i > 0 && isDigit(p[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(p) && isDigit(p[j]) {
+			j++
+		}
+		if j-i > 2 {
+			i = j
+			continue
+		}
+		k := j
+		if k < len(p) && p[k] == ' ' {
+			k++
+		}
+		if k < len(p) && (p[k] == '/' || p[k] == '-' || p[k] == '.') {
+			k++
+			if k < len(p) && p[k] == ' ' {
+				k++
+			}
+			m := k
+			for m < len(p) && isDigit(p[m]) {
+				m++
+			}
+			if m-k >= 1 && m-k <= 2 {
+				return true
+			}
+		} else if strings.HasPrefix(p[k:], "tháng") || strings.HasPrefix(p[k:], "và") {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // timeWord returns the folded form of w when w is a word that may open an
@@ -564,8 +660,8 @@ func yearsIn(s string) []yearMention {
 				continue
 			}
 		}
-		pre := fold(s[max(0, i-16):i])
-		if strings.HasSuffix(pre, "den nam ") || strings.HasSuffix(pre, "den ") || strings.HasSuffix(pre, "tam nhin ") || strings.HasSuffix(pre, "tam nhin den nam ") {
+		pre := strings.ToLower(s[max(0, i-20):i])
+		if strings.HasSuffix(pre, "đến năm ") || strings.HasSuffix(pre, "đến ") || strings.HasSuffix(pre, "tầm nhìn ") {
 			ym.target = true
 		}
 		out = append(out, ym)

@@ -72,6 +72,7 @@ type parser struct {
 	body        []para
 	captions    []para
 	leadPara    int // index in body of the lead paragraph
+	fb          foldBuf
 	published   model.When
 	titleDerive bool
 }
@@ -83,7 +84,7 @@ func (p *parser) split(text string) {
 		if strings.Contains(r, "\u00a0") {
 			r = strings.ReplaceAll(r, "\u00a0", " ")
 		}
-		p.lines[i] = classify(strings.TrimSpace(r))
+		p.lines[i] = classifyBuf(strings.TrimSpace(r), &p.fb)
 		if p.lines[i].kind != kBlank {
 			p.nb = append(p.nb, i)
 		}
@@ -448,7 +449,7 @@ func (p *parser) readMiddle() {
 	var body []para
 	long := func(k int) bool { return k >= 0 && k < len(p.body) && countWordsUpTo(p.body[k].s, 15) >= 15 }
 	for k, b := range p.body {
-		if k > 0 && captionLike(b.s, long(k-1) && long(k+1)) {
+		if k > 0 && captionLike(b.s, long(k-1) && long(k+1), &p.fb) {
 			p.captions = append(p.captions, b)
 			continue
 		}
@@ -496,7 +497,7 @@ var (
 // captionLike reports whether a block reads as a photo caption: one short
 // sentence showing people at the event, or a "Quang cảnh hội nghị" line, or
 // a few words without a full stop between two paragraphs.
-func captionLike(s string, between bool) bool {
+func captionLike(s string, between bool, fb *foldBuf) bool {
 	if len(s) > 450 {
 		return false
 	}
@@ -504,29 +505,38 @@ func captionLike(s string, between bool) bool {
 	if w > 40 || endsWithColon(s) {
 		return false
 	}
-	f := fold(s)
+	head := fb.fold(firstN(s, 48))
 	for _, c := range captionCues {
-		if strings.HasPrefix(f, c) {
+		if strings.HasPrefix(head, c) {
 			return true
 		}
 	}
 	if strings.Contains(s, "Ảnh:") {
 		return true
 	}
-	if len(sentences(s)) > 1 {
-		return false
-	}
+	isHead := false
 	for _, h := range captionHeads {
-		if strings.HasPrefix(f, h) {
-			for _, v := range captionVerbs {
-				if strings.Contains(f, v) {
-					return true
-				}
-			}
+		if strings.HasPrefix(head, h) {
+			isHead = true
 			break
 		}
 	}
-	return between && w <= 8 && !endsSentence(s) && !bulletStart(s) && isUpperStart(s)
+	short := between && w <= 8 && !endsSentence(s) && !bulletStart(s) && isUpperStart(s)
+	if !isHead && !short {
+		return false
+	}
+	if len(sentences(s)) > 1 {
+		return false
+	}
+	if isHead {
+		f := fb.fold(s)
+		for _, v := range captionVerbs {
+			if strings.Contains(f, v) {
+				return true
+			}
+		}
+	}
+	return short
 }
 
 // splitRunIn handles pages that run everything into one line: a byline

@@ -28,6 +28,15 @@ func foldAppend(buf []byte, s string) []byte {
 
 func fold(s string) string { return model.Fold(s) }
 
+// foldBuf folds s into a reusable buffer; the result is valid until the
+// buffer's next use.
+type foldBuf []byte
+
+func (b *foldBuf) fold(s string) string {
+	*b = foldAppend((*b)[:0], s)
+	return string(*b)
+}
+
 // firstRune is the first rune of s, or 0.
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -54,7 +63,44 @@ func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // trimPunct strips punctuation and symbols from both ends of a token.
 func trimPunct(s string) string {
+	if s == "" || (alnumAt(s, true) && alnumAt(s, false)) {
+		return s
+	}
 	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// trimPunctIdx returns the bounds of trimPunct(s) in s.
+func trimPunctIdx(s string) (int, int) {
+	a, b := 0, len(s)
+	for a < b && !alnumAt(s[a:b], true) {
+		_, size := utf8.DecodeRuneInString(s[a:b])
+		a += size
+	}
+	for b > a && !alnumAt(s[a:b], false) {
+		_, size := utf8.DecodeLastRuneInString(s[a:b])
+		b -= size
+	}
+	return a, b
+}
+
+// alnumAt reports whether s starts (first) or ends with a letter or digit.
+func alnumAt(s string, first bool) bool {
+	var c byte
+	if first {
+		c = s[0]
+	} else {
+		c = s[len(s)-1]
+	}
+	if c < utf8.RuneSelf {
+		return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || isDigit(c)
+	}
+	var r rune
+	if first {
+		r, _ = utf8.DecodeRuneInString(s)
+	} else {
+		r, _ = utf8.DecodeLastRuneInString(s)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // stripClosers drops closing quotes and brackets from the end of s.

@@ -16,11 +16,13 @@ type tok struct {
 	end              int // byte offset after the token in the text tokenized
 }
 
-func tokenize(s string) []tok { return tokenizeOpt(s, true) }
+func tokenize(s string) []tok { return tokenizeInto(make([]tok, 0, 16), s, true) }
 
 // tokenizeOpt is tokenize that leaves lower empty unless asked for it.
-func tokenizeOpt(s string, lower bool) []tok {
-	out := make([]tok, 0, 16)
+func tokenizeOpt(s string, lower bool) []tok { return tokenizeInto(make([]tok, 0, 16), s, lower) }
+
+// tokenizeInto appends the tokens of s to out.
+func tokenizeInto(out []tok, s string, lower bool) []tok {
 	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 			i++
@@ -34,13 +36,13 @@ func tokenizeOpt(s string, lower bool) []tok {
 		}
 		f := s[i:j]
 		i = j
-		core := trimPunct(f)
+		a, b := trimPunctIdx(f)
+		core := f[a:b]
 		t := tok{raw: f, core: core, end: j}
 		if core != "" {
-			k := strings.Index(f, core)
-			t.pre, t.post = f[:k], f[k+len(core):]
+			t.pre, t.post = f[:a], f[b:]
 			if lower {
-				t.lower = strings.ToLower(core)
+				t.lower = lowerWord(core)
 			}
 		} else {
 			t.post = f
@@ -57,6 +59,43 @@ type occ struct {
 	personal bool   // looks like a person's title: "Chủ tịch UBND quận Nguyễn Quang Trung"
 	parent   *occ   // the enclosing unit written beside it: "xã X, huyện Y", "(TP.Cà Mau)"
 	bare     string // an enclosing unit's bare name beside it: "xã X, Thanh Trì, Hà Nội", "(Vũ Quang)"
+}
+
+// hasPrefixFold reports whether s begins with w, ignoring case.
+func hasPrefixFold(s, w string) bool {
+	return len(s) >= len(w) && strings.EqualFold(s[:len(w)], w)
+}
+
+// vocab maps the words the unit scanner compares (level words, stop
+// words, role words, surnames, ...) in lower case, Title case and capitals
+// to their lower case, so that tokenizing needs no case conversion.
+var vocab = func() map[string]string {
+	m := map[string]string{}
+	add := func(w string) {
+		m[w] = w
+		m[strings.ToUpper(w)] = w
+		if r := firstRune(w); r != 0 {
+			m[string(unicode.ToUpper(r))+w[len(string(r)):]] = w
+		}
+	}
+	for _, w := range []string{"phường", "xã", "quận", "huyện", "tỉnh", "thị", "thành", "trấn", "phố",
+		"ủy", "uỷ", "hội", "tp", "tx", "tphcm", "tp.hcm", "là", "một"} {
+		add(w)
+	}
+	for _, set := range []map[string]bool{stopWords, capsStopWords, surnames, roleWords, countNouns} {
+		for w := range set {
+			add(w)
+		}
+	}
+	return m
+}()
+
+// lowerWord is w in lower case when w is a word of vocab, else w itself.
+func lowerWord(w string) string {
+	if l, ok := vocab[w]; ok {
+		return l
+	}
+	return w
 }
 
 // levelAt recognises a level word or a committee form at toks[i]: it
@@ -80,7 +119,13 @@ func levelAt(toks []tok, i int) (lv model.Level, n int, inline string) {
 		}
 		return model.Commune, 1, ""
 	case "quận", "huyện", "tỉnh":
-		lv := map[string]model.Level{"quận": model.UrbanDist, "huyện": model.RuralDist, "tỉnh": model.Province}[t.lower]
+		lv := model.UrbanDist
+		switch t.lower {
+		case "huyện":
+			lv = model.RuralDist
+		case "tỉnh":
+			lv = model.Province
+		}
 		if isUy(next()) {
 			return lv, 2, ""
 		}
@@ -183,17 +228,15 @@ func mayOpenLevel(w, next string) bool {
 	case 2:
 		return w == "TP" || w == "Tp" || w == "TX"
 	case len("xã"):
-		return strings.EqualFold(w, "xã") && !strings.HasPrefix(strings.ToLower(firstN(next, 5)), "hội")
+		return strings.EqualFold(w, "xã") && !hasPrefixFold(next, "hội")
 	case len("thị"):
 		if strings.EqualFold(w, "thị") {
-			n := strings.ToLower(firstN(next, 8))
-			return strings.HasPrefix(n, "trấn") || strings.HasPrefix(n, "xã") || strings.HasPrefix(n, "ủy") || strings.HasPrefix(n, "uỷ")
+			return hasPrefixFold(next, "trấn") || hasPrefixFold(next, "xã") || hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ")
 		}
 		return strings.EqualFold(w, "tphcm")
 	case len("thành"): // also quận, tỉnh, tp.hcm
 		if strings.EqualFold(w, "thành") {
-			n := strings.ToLower(firstN(next, 8))
-			return strings.HasPrefix(n, "phố") || strings.HasPrefix(n, "ủy") || strings.HasPrefix(n, "uỷ")
+			return hasPrefixFold(next, "phố") || hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ")
 		}
 		return strings.EqualFold(w, "quận") || strings.EqualFold(w, "tỉnh") || strings.EqualFold(w, "tp.hcm")
 	case len("huyện"):
@@ -207,7 +250,18 @@ func mayOpenLevel(w, next string) bool {
 // scanUnits finds every unit s names with a level word or a committee
 // form. It tokenizes only a window around each word that may open one.
 func scanUnits(s string) []occ {
+	var buf []tok
+	return scanUnitsBuf(s, &buf)
+}
+
+// scanUnitsBuf is scanUnits with a scratch buffer for the tokens.
+func scanUnitsBuf(s string, scratch *[]tok) []occ {
 	var out []occ
+	buf := *scratch
+	if buf == nil {
+		buf = make([]tok, 0, 48)
+	}
+	defer func() { *scratch = buf }()
 	for i := 0; i < len(s); {
 		for i < len(s) && s[i] == ' ' {
 			i++
@@ -233,9 +287,9 @@ func scanUnits(s string) []occ {
 			i = j
 			continue
 		}
-		// a window: eight words back, sixteen on
+		// a window: five words back (for a person's title), twelve on
 		ws := i
-		for n := 0; ws > 0 && n < 8; n++ {
+		for n := 0; ws > 0 && n < 5; n++ {
 			ws--
 			for ws > 0 && s[ws-1] != ' ' {
 				ws--
@@ -245,7 +299,7 @@ func scanUnits(s string) []occ {
 			}
 		}
 		we := j
-		for n := 0; we < len(s) && n < 16; n++ {
+		for n := 0; we < len(s) && n < 12; n++ {
 			for we < len(s) && s[we] == ' ' {
 				we++
 			}
@@ -253,7 +307,8 @@ func scanUnits(s string) []occ {
 				we++
 			}
 		}
-		toks := tokenize(s[ws:we])
+		buf = tokenizeInto(buf[:0], s[ws:we], true)
+		toks := buf
 		k := 0
 		for k < len(toks) && ws+toks[k].end <= i {
 			k++
@@ -341,7 +396,7 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 	// "huyện Long Điền Lâm Văn Hồng": a person's name after the unit's
 	if len(names) >= 4 {
 		for k := 2; k+2 <= len(names); k++ {
-			if surnames[strings.ToLower(names[k])] {
+			if surnames[lowerWord(names[k])] {
 				names = names[:k]
 				break
 			}
@@ -356,7 +411,7 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 		name = "Hồ Chí Minh"
 	}
 	o.unit = model.Unit{Level: lv, Name: name}
-	if len(names) >= 3 && surnames[strings.ToLower(names[0])] && roleBefore(toks, i) {
+	if len(names) >= 3 && surnames[lowerWord(names[0])] && roleBefore(toks, i) {
 		o.personal = true
 	}
 	if len(names) >= 3 && names[1] == "Thị" {
@@ -434,7 +489,7 @@ func beside(toks []tok, j int, paren bool) (*occ, string) {
 }
 
 func roleBefore(toks []tok, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-8; k-- {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if roleWords[toks[k].lower] {
 			return true
 		}
@@ -498,8 +553,9 @@ type unitsFinder struct {
 
 func newUnitsFinder(texts []string) *unitsFinder {
 	f := &unitsFinder{texts: texts, byFold: map[string][]model.Unit{}, hasName: map[model.UnitKey]int{}}
+	var buf []tok
 	for _, s := range texts {
-		f.all = append(f.all, scanUnits(s)...)
+		f.all = append(f.all, scanUnitsBuf(s, &buf)...)
 	}
 	f.mixed = map[model.UnitKey]string{}
 	for _, o := range f.all {
@@ -536,10 +592,10 @@ func (f *unitsFinder) valid(o occ) bool {
 	return !o.personal || f.hasName[o.unit.Key()] > 0
 }
 
-// matchBare finds the unit a bare name stands for: one the text names with
-// a level elsewhere (the smallest), else a province.
-func (f *unitsFinder) matchBare(name string) (model.Unit, bool) {
-	us := f.byFold[fold(name)]
+// matchFolded finds the unit a bare name (folded) stands for: the smallest
+// of those the text names with a level elsewhere.
+func (f *unitsFinder) matchFolded(fn string) (model.Unit, bool) {
+	us := f.byFold[fn]
 	if len(us) > 0 {
 		best := us[0]
 		for _, u := range us[1:] {
@@ -575,11 +631,13 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 			}
 		}
 		var best *model.Unit
-		for _, run := range capRuns(src) {
-			for _, sr := range subRuns(run) {
-				if u, ok := f.matchBare(sr); ok && (best == nil || u.Level.Rank() < best.Level.Rank()) {
-					uu := u
-					best = &uu
+		if len(f.byFold) > 0 {
+			for _, run := range capRuns(src) {
+				for _, sr := range subRuns(fold(run)) {
+					if u, ok := f.matchFolded(sr); ok && (best == nil || u.Level.Rank() < best.Level.Rank()) {
+						uu := u
+						best = &uu
+					}
 				}
 			}
 		}
@@ -592,6 +650,9 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 
 // appositive reads "Đoàn Tùng là một xã ...": a bare name said to be a unit.
 func appositive(s string) *model.Unit {
+	if !strings.Contains(s, " là ") {
+		return nil
+	}
 	toks := tokenize(s)
 	for i := 1; i+1 < len(toks); i++ {
 		if toks[i].raw != "là" {
