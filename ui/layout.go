@@ -29,8 +29,26 @@ type placed struct {
 	border bool
 }
 
-// Screen lines outside the body: the tab bar above, status and help below.
-const tabLines, bottomLines = 1, 2
+// chrome is which lines outside the body show: the tab bar above, the
+// status bar and the short help below. On very short terminals the help
+// goes first, then the tab bar, then the status bar.
+type chrome struct{ tabs, status, help bool }
+
+func (m *Model) chrome() chrome {
+	_, h := m.size()
+	return chrome{tabs: h >= 6, status: h >= 2, help: h >= 5}
+}
+
+func (c chrome) top() int { return b2i(c.tabs) }
+
+func (c chrome) bottom() int { return b2i(c.status) + b2i(c.help) }
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 func (m *Model) size() (int, int) {
 	w, h := m.ctx.Width, m.ctx.Height
@@ -45,7 +63,8 @@ func (m *Model) size() (int, int) {
 
 func (m *Model) body() rect {
 	w, h := m.size()
-	return rect{0, tabLines, w, max(1, h-tabLines-bottomLines)}
+	c := m.chrome()
+	return rect{0, c.top(), w, max(1, h-c.top()-c.bottom())}
 }
 
 // layout places the visible panes: list and detail side by side on a wide
@@ -355,7 +374,19 @@ func (m *Model) render() string {
 			lipgloss.NewLayer(box).X(outer.x-b.x).Y(outer.y-b.y).Z(1),
 		).Render()
 	}
-	return strings.Join([]string{m.tabBar(w), fitBox(bodyStr, b.w, b.h), m.statusBar(w), clip(m.shortHelp(), w)}, "\n")
+	var lines []string
+	c := m.chrome()
+	if c.tabs {
+		lines = append(lines, m.tabBar(w))
+	}
+	lines = append(lines, fitBox(bodyStr, b.w, b.h))
+	if c.status {
+		lines = append(lines, m.statusBar(w))
+	}
+	if c.help {
+		lines = append(lines, clip(m.shortHelp(), w))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) loadingView(w, h int) string {
@@ -409,7 +440,8 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 		return cmd
 	}
 	_, h := m.size()
-	if isClick && mouse.Y < tabLines {
+	c := m.chrome()
+	if isClick && mouse.Y < c.top() {
 		for _, t := range m.tabs() {
 			if mouse.X >= t.x0 && mouse.X < t.x1 {
 				return m.setFocus(t.pane)
@@ -417,7 +449,7 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if isClick && mouse.Y == h-bottomLines && m.problemsHit(mouse.X) {
+	if isClick && c.status && mouse.Y == h-c.bottom() && m.problemsHit(mouse.X) {
 		return m.openOverlay(common.ProblemsPane)
 	}
 	for _, p := range m.layout() {

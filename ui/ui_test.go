@@ -245,7 +245,7 @@ func TestLayoutFollowsSize(t *testing.T) {
 func TestMouse(t *testing.T) {
 	m := newModel(t, 160, 40)
 	// A click on the third row of the list (border, header, rows).
-	drive(m, func() tea.Msg { return tea.MouseClickMsg{X: 10, Y: tabLines + 1 + 1 + 2, Button: tea.MouseLeft} })
+	drive(m, func() tea.Msg { return tea.MouseClickMsg{X: 10, Y: 1 + 1 + 1 + 2, Button: tea.MouseLeft} })
 	if cur, _ := m.list.Cursor(); cur != 2 {
 		t.Errorf("click → cursor %d", cur)
 	}
@@ -262,7 +262,7 @@ func TestMouse(t *testing.T) {
 	}
 	drive(m, func() tea.Msg { return tea.MouseClickMsg{X: tabs[0].x0 + 1, Y: 0, Button: tea.MouseLeft} })
 	// The problems item of the status bar, then a click outside closes it.
-	drive(m, func() tea.Msg { return tea.MouseClickMsg{X: 158, Y: 40 - bottomLines, Button: tea.MouseLeft} })
+	drive(m, func() tea.Msg { return tea.MouseClickMsg{X: 158, Y: 40 - 2, Button: tea.MouseLeft} })
 	if m.Overlay() != common.ProblemsPane {
 		t.Fatalf("click on problems → overlay %v", m.Overlay())
 	}
@@ -343,5 +343,24 @@ func TestLoadError(t *testing.T) {
 	}
 	if !press(m, "q") {
 		t.Error("q did not quit after a load error")
+	}
+}
+
+func TestTinyTerminals(t *testing.T) {
+	for _, sz := range [][2]int{{1, 1}, {10, 3}, {30, 6}, {99, 10}, {100, 5}} {
+		m := newModel(t, sz[0], sz[1])
+		for _, k := range []string{"j", "u", "down", "space", "enter", "!", "esc", "?", "esc", "/", "x", "enter", "tab", "tab", "tab"} {
+			press(m, k)
+			s := screen(m)
+			if n := strings.Count(s, "\n") + 1; n != sz[1] {
+				t.Errorf("%dx%d after %q: %d lines", sz[0], sz[1], k, n)
+			}
+			for _, l := range strings.Split(s, "\n") {
+				if w := ansi.StringWidth(l); w > sz[0] {
+					t.Errorf("%dx%d after %q: a line %d wide: %q", sz[0], sz[1], k, w, l)
+					break
+				}
+			}
+		}
 	}
 }
