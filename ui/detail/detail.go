@@ -63,6 +63,8 @@ type Model struct {
 
 	vp viewport.Model
 
+	find key.Binding // "/": the shared Filter key, with this pane's help
+
 	input  textinput.Model
 	typing bool   // the search input has the keyboard
 	query  string // the search applied ("" when none)
@@ -79,6 +81,8 @@ func New(ctx *common.Context) *Model {
 	m.vp.MouseWheelEnabled = true
 	m.vp.SoftWrap = false
 	m.vp.KeyMap = viewportKeys(ctx.Keys)
+	m.find = key.NewBinding(key.WithKeys(ctx.Keys.Filter.Keys()...),
+		key.WithHelp(ctx.Keys.Filter.Help().Key, ctx.Lang.Pick("tìm trong bài", "find in report")))
 	m.input = textinput.New()
 	m.input.Prompt = "/ "
 	m.input.Placeholder = ctx.Lang.Pick("tìm trong bài (không cần dấu)", "find in report (accents optional)")
@@ -279,7 +283,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	switch {
-	case key.Matches(msg, k.Filter):
+	case key.Matches(msg, m.find):
 		m.typing = true
 		m.input.SetValue(m.query)
 		m.input.CursorEnd()
@@ -478,7 +482,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.typing {
 		return []key.Binding{k.Apply, k.Cancel}
 	}
-	return []key.Binding{k.Down, k.PageDown, k.Filter, k.Next, k.Prev}
+	return []key.Binding{k.Down, k.PageDown, m.find, k.Next, k.Prev}
 }
 
 // FullHelp lists every key of the pane.
@@ -486,6 +490,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := m.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
-		{k.Filter, k.Next, k.Prev, k.Clear},
+		{m.find, k.Next, k.Prev, k.Clear},
 	}
 }
