@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -84,6 +85,7 @@ type Model struct {
 	gen     uint64 // generation of the results asked for
 	tab     *table // the summary shown (maybe of an older generation while computing)
 	pending bool   // a newer summary is being computed
+	waiting tea.Cmd // the computation of the newest results, waiting to settle
 
 	order   []int // rows in display order (indices into tab.rows)
 	col     int   // chosen column: 0 the unit, 1.. columns[col-1]
@@ -154,7 +156,10 @@ func (m *Model) SetSize(w, h int) {
 }
 
 // SetResults summarises the given articles (the list's results; shared, not
-// modified). The work happens in the returned command.
+// modified). The work happens in the returned command. Large result sets
+// wait debounce first, and are summarised only if no newer results came
+// meanwhile: a reader typing a filter over 100,000 reports changes the
+// results on every key, and each summary takes tens of milliseconds.
 func (m *Model) SetResults(ids []int32) tea.Cmd {
 	m.gen++
 	m.pending = true
@@ -162,7 +167,24 @@ func (m *Model) SetResults(ids []int32) tea.Cmd {
 	if c == nil {
 		return nil
 	}
-	return func() tea.Msg { return computedMsg{pane: pane, gen: gen, tab: compute(c, ids)} }
+	work := func() tea.Msg { return computedMsg{pane: pane, gen: gen, tab: compute(c, ids)} }
+	if len(ids) < debounceFrom {
+		return work
+	}
+	m.waiting = work
+	return tea.Tick(debounce, func(time.Time) tea.Msg { return settledMsg{pane: pane, gen: gen} })
+}
+
+// Result sets from debounceFrom articles are summarised after debounce
+// without newer results.
+var (
+	debounceFrom = 20_000
+	debounce     = 120 * time.Millisecond
+)
+
+// settledMsg says that results of generation gen have stayed debounce long.
+type settledMsg struct {
+	pane, gen uint64
 }
 
 // compute summarises ids and groups them by unit.
@@ -200,6 +222,13 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 			return m, m.loadHistory()
 		}
 		return m, nil
+	case settledMsg:
+		if msg.pane != m.pane || msg.gen != m.gen || m.waiting == nil {
+			return m, nil
+		}
+		work := m.waiting
+		m.waiting = nil
+		return m, work
 	case historyMsg:
 		if msg.pane != m.pane || msg.gen != m.gen {
 			return m, nil

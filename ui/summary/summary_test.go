@@ -505,3 +505,32 @@ func TestResortKeepsScreenRow(t *testing.T) {
 		t.Errorf("screen row %d → %d", row, m.cursor-m.offset)
 	}
 }
+
+func TestLargeResultsSettleFirst(t *testing.T) {
+	defer func(n int, d time.Duration) { debounceFrom, debounce = n, d }(debounceFrom, debounce)
+	debounceFrom, debounce = 3, time.Millisecond
+	c := testCorpus()
+	m := New(common.NewContext(c, common.VI, false))
+	m.SetSize(100, 20)
+	first := m.SetResults(allIDs(c))
+	second := m.SetResults([]int32{0, 1, 2, 3})
+	// The first results were superseded before they settled: nothing to do.
+	_, cmd := m.Update(first())
+	if cmd != nil {
+		t.Error("superseded results were summarised")
+	}
+	_, cmd = m.Update(second())
+	if cmd == nil {
+		t.Fatal("settled results not summarised")
+	}
+	m.Update(cmd())
+	if m.tab == nil || m.tab.n != 4 {
+		t.Fatalf("summary of %+v", m.tab)
+	}
+	// small result sets go at once
+	if msg := m.SetResults([]int32{2})(); msg == nil {
+		t.Error("no summary")
+	} else if _, ok := msg.(computedMsg); !ok {
+		t.Errorf("small results waited: %T", msg)
+	}
+}
