@@ -82,9 +82,9 @@ type Model struct {
 	focused       bool
 	pane          uint64
 
-	gen     uint64 // generation of the results asked for
-	tab     *table // the summary shown (maybe of an older generation while computing)
-	pending bool   // a newer summary is being computed
+	gen     uint64  // generation of the results asked for
+	tab     *table  // the summary shown (maybe of an older generation while computing)
+	pending bool    // a newer summary is being computed
 	waiting tea.Cmd // the computation of the newest results, waiting to settle
 
 	order   []int // rows in display order (indices into tab.rows)
