@@ -142,6 +142,10 @@ func (e *extractor) planNegated(i int) bool {
 		switch t.word(k) {
 		case "vuot", "dat", "bang", "theo", "so":
 			return true
+		case "hien":
+			if t.word(k-1) == "thuc" {
+				return true // "kết quả thực hiện kế hoạch năm 2023"
+			}
 		case "thanh":
 			if t.word(k-1) == "hoan" {
 				return true

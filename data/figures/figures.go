@@ -77,12 +77,50 @@ type extractor struct {
 	// paragraphs after it
 	headKind model.Kind
 	headYear int
+	// a section heading's kind and year, for the paragraphs under it
+	secKind model.Kind
+	secYear int
+}
+
+// maxHeading is the longest paragraph, in bytes, read as a possible
+// section heading when it holds no digit.
+const maxHeading = 200
+
+// sectionHeading reports whether paragraph p (prepared in e.t) is a section
+// heading: short, not a sentence, and in capitals or numbered with a Roman
+// numeral ("II. Phương hướng ...").
+func (e *extractor) sectionHeading(p string) bool {
+	t := &e.t
+	n := len(t.toks)
+	if n == 0 || n > 24 || t.punct(n-1) == '.' {
+		return false
+	}
+	switch t.word(0) {
+	case "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x":
+		if q := t.punct(1); q == '.' || q == ')' || q == '-' || q == ':' {
+			return true
+		}
+	case "phan":
+		if t.origIs(0, "phần") && t.upper(0) {
+			return true
+		}
+	}
+	letters := 0
+	for _, r := range p {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 6
 }
 
 func (e *extractor) reset(a *model.Article) {
 	e.a = a
 	e.out = e.out[:0]
-	e.headKind, e.headYear = "", 0
+	e.headKind, e.headYear, e.secKind, e.secYear = "", 0, "", 0
 	e.unitName, e.unitLevel = e.unitName[:0], ""
 	// without a unit (the page names none) other units' names cannot be
 	// told from its own; parts of a unit still can
@@ -137,7 +175,8 @@ func same(a, b float64) bool {
 
 // paragraph finds the metrics of body paragraph pi.
 func (e *extractor) paragraph(pi int, p string) {
-	if !hasDigit(p) && !strings.HasSuffix(strings.TrimRight(p, " \t"), ":") {
+	digits := hasDigit(p)
+	if !digits && len(p) > maxHeading && !strings.HasSuffix(strings.TrimRight(p, " \t"), ":") {
 		// no figure here, and no heading to hand on: only a list item
 		// keeps the heading's state alive
 		if !looksListed(p) {
@@ -158,13 +197,39 @@ func (e *extractor) paragraph(pi int, p string) {
 		e.used[i] = false
 	}
 	e.markCues()
-	// a list item after a heading inherits the heading's kind and year
+	if e.sectionHeading(p) {
+		// "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" sets the kind of the
+		// paragraphs under it; a heading with cues of both kinds, none
+		target, actual := false, false
+		for _, c := range e.cues {
+			target = target || c == cueTarget
+			actual = actual || c == cueActual
+		}
+		switch {
+		case target && !actual:
+			e.secKind, e.secYear = model.Target, e.yearIn(0, len(t.toks))
+		case actual && !target:
+			e.secKind, e.secYear = model.Actual, e.yearIn(0, len(t.toks))
+		case actual && target:
+			e.secKind, e.secYear = "", 0
+		}
+	}
+	// a list item after a heading inherits the heading's kind and year;
+	// other paragraphs start from their section's
 	list := isListItem(t)
 	e.stKind, e.stYear, e.stPeriod, e.stYearKind, e.stYearAge, e.stPeriodKind = "", 0, "", "", 0, ""
 	if e.headKind != "" && list {
 		e.stKind, e.stYear, e.stYearKind = e.headKind, e.headYear, e.headKind
-	} else if !list {
-		e.headKind, e.headYear = "", 0
+	} else {
+		if !list {
+			e.headKind, e.headYear = "", 0
+		}
+		if e.secKind != "" {
+			e.stKind, e.stYear, e.stYearKind = e.secKind, e.secYear, e.secKind
+		}
+	}
+	if !digits && t.punct(len(t.toks)-1) != ':' {
+		return
 	}
 	e.sents = t.sentences(e.sents[:0])
 	for _, s := range e.sents {

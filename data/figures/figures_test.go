@@ -192,6 +192,23 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:  "commune report with section headings: results, then goals",
+			unit:  &model.Unit{Level: model.Commune, Name: "An Bình"},
+			event: model.Date(2023, 12, 18),
+			body: []string{
+				"I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
+				"Kết quả thực hiện kế hoạch: thu ngân sách trên địa bàn 9,8 tỷ đồng; tỷ lệ hộ nghèo 1,6%.",
+				"II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024",
+				"Thu ngân sách trên địa bàn 10,5 tỷ đồng; tỷ lệ hộ nghèo còn 1,2%.",
+			},
+			want: []want{
+				{key: model.BudgetRevenue, kind: model.Actual, value: 9.8e9, year: 2023, figure: "9,8 tỷ đồng"},
+				{key: model.PoorHouseholdRate, kind: model.Actual, value: 1.6, year: 2023, figure: "1,6%"},
+				{key: model.BudgetRevenue, kind: model.Target, value: 10.5e9, year: 2024, figure: "10,5 tỷ đồng"},
+				{key: model.PoorHouseholdRate, kind: model.Target, value: 1.2, year: 2024, figure: "1,2%"},
+			},
+		},
+		{
 			name: "no unit named: figures are still the report's",
 			body: []string{
 				"Năm 2019, thu ngân sách trên địa bàn đạt 4,5 tỷ đồng; đảng bộ có 12 chi bộ với 310 đảng viên.",
