@@ -43,6 +43,7 @@ type Options struct {
 	Interval     time.Duration // between a session's keystrokes (±50% jitter)
 	FrameTimeout time.Duration // a keystroke with no output by then is a timeout
 	DialParallel int           // connections being set up at once
+	Settle       time.Duration // wait after the last first frame before OnIdle
 	Timeout      time.Duration // the whole run
 
 	// OnIdle, if set, is called once every session shows its first frame
@@ -78,6 +79,9 @@ func (o *Options) defaults() {
 	}
 	if o.FrameTimeout == 0 {
 		o.FrameTimeout = 2 * time.Second
+	}
+	if o.Settle == 0 {
+		o.Settle = 500 * time.Millisecond
 	}
 	if o.DialParallel == 0 {
 		o.DialParallel = 8
@@ -227,8 +231,9 @@ func RunClients(ctx context.Context, o Options) (*Report, error) {
 		return rep, ctx.Err()
 	}
 	// Let the first frames settle (the renderer may send more than one
-	// write) before measuring idle memory.
-	time.Sleep(300 * time.Millisecond)
+	// write, the model may still run its Init commands) before measuring
+	// idle memory.
+	sleep(ctx, o.Settle)
 	if o.OnIdle != nil {
 		o.OnIdle()
 	}

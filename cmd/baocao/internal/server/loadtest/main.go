@@ -27,6 +27,10 @@ import (
 // childEnv marks the client process Main starts for itself.
 const childEnv = "BAOCAO_SSHLOAD_CHILD"
 
+// IsClientProcess reports whether this process is the client side that
+// Main starts for itself (so a main can skip loading its corpus).
+func IsClientProcess() bool { return os.Getenv(childEnv) != "" }
+
 // Mem is the server heap measured in-process (after runtime.GC).
 type Mem struct {
 	BaselineHeap   uint64  `json:"baseline_heap"` // server up, no session
@@ -70,6 +74,7 @@ func Main(app server.App, args []string) int {
 	interval := fs.Duration("interval", 250*time.Millisecond, "mean time between one session's keystrokes")
 	width := fs.Int("width", 120, "terminal width")
 	height := fs.Int("height", 40, "terminal height")
+	settle := fs.Duration("settle", 500*time.Millisecond, "wait after the last first frame before measuring idle (for models that start work in Init)")
 	timeout := fs.Duration("timeout", 3*time.Minute, "give up after this long (at most 10m)")
 	inproc := fs.Bool("inproc", false, "run the clients in this process too (heap then includes them)")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
@@ -82,7 +87,7 @@ func Main(app server.App, args []string) int {
 	}
 	o := Options{
 		Addr: *addr, Sessions: *n, Width: *width, Height: *height,
-		Keys: strings.Split(*keys, ","), Keystrokes: *strokes, Interval: *interval, Timeout: *timeout,
+		Keys: strings.Split(*keys, ","), Keystrokes: *strokes, Interval: *interval, Timeout: *timeout, Settle: *settle,
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
