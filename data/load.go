@@ -441,8 +441,8 @@ func parse(text string, a *model.Article, fn func(string, *model.Article)) {
 func guard(a *model.Article) {
 	var bad []string
 	fix := func(field string, s *string) {
-		if utf8.ValidString(*s) && unsafeAt(*s) < 0 {
-			return
+		if isClean(*s) || utf8.ValidString(*s) && unsafeAt(*s) < 0 {
+			return // isClean: one pass that is enough for nearly every string
 		}
 		t, _ := sanitize(strings.ToValidUTF8(*s, "\uFFFD"))
 		*s = t
