@@ -173,6 +173,13 @@ func (p *parser) findTop() {
 	switch {
 	case p.dateLn >= 0:
 		p.title = best(prevDate+1, p.dateLn, 12, 2)
+		// a long line right under a shorter one is the sapo under the
+		// headline
+		if t := p.title; t > 0 && p.lines[t].words > 20 {
+			if q := t - 1; p.lines[q].kind == kText && p.lines[q].words >= 4 && p.lines[q].words <= 25 && !isBreadcrumb(p.lines[q].text, p.lines[q].words) && q > prevDate {
+				p.title = q
+			}
+		}
 		if p.title < 0 {
 			p.title = best(p.dateLn+1, limit, 3, 4)
 		}
@@ -213,12 +220,14 @@ func (p *parser) findTop() {
 			}
 		}
 	}
+	// the body starts under the headline; a sapo between the headline and
+	// its date line is the article's
 	p.topEnd = 0
+	if p.dateLn >= 0 {
+		p.topEnd = p.dateLn + 1
+	}
 	if p.title >= 0 {
 		p.topEnd = p.title + 1
-	}
-	if p.dateLn >= p.topEnd {
-		p.topEnd = p.dateLn + 1
 	}
 	if p.lead >= 0 && p.lead < p.topEnd {
 		// the lead stands above the headline's date line: not a lead

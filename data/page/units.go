@@ -56,6 +56,7 @@ func tokenizeInto(out []tok, s string, lower bool) []tok {
 type occ struct {
 	unit     model.Unit
 	caps     bool   // written in capitals ("XÃ HƯỚNG ĐẠO")
+	capsTail string // the capitals after the name, where a stop word may have cut it short
 	personal bool   // looks like a person's title: "Chủ tịch UBND quận Nguyễn Quang Trung"
 	parent   *occ   // the enclosing unit written beside it: "xã X, huyện Y", "(TP.Cà Mau)"
 	bare     string // an enclosing unit's bare name beside it: "xã X, Thanh Trì, Hà Nội", "(Vũ Quang)"
@@ -251,12 +252,12 @@ func mayOpenLevel(w, next string) bool {
 // form. It tokenizes only a window around each word that may open one.
 func scanUnits(s string) []occ {
 	var buf []tok
-	return scanUnitsBuf(s, &buf)
+	return scanUnitsBuf(s, &buf, nil)
 }
 
-// scanUnitsBuf is scanUnits with a scratch buffer for the tokens.
-func scanUnitsBuf(s string, scratch *[]tok) []occ {
-	var out []occ
+// scanUnitsBuf is scanUnits with a scratch buffer for the tokens; it
+// appends to out.
+func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 	buf := *scratch
 	if buf == nil {
 		buf = make([]tok, 0, 48)
@@ -403,6 +404,13 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 		}
 	}
 	o := occ{caps: caps}
+	if caps {
+		var tail []string
+		for k := j; k < len(toks) && k < j+3 && isAllCaps(toks[k].core); k++ {
+			tail = append(tail, toks[k].core)
+		}
+		o.capsTail = strings.Join(tail, " ")
+	}
 	name := strings.Join(names, " ")
 	if caps {
 		name = titleCase(name)
@@ -554,8 +562,9 @@ type unitsFinder struct {
 func newUnitsFinder(texts []string) *unitsFinder {
 	f := &unitsFinder{texts: texts, byFold: map[string][]model.Unit{}, hasName: map[model.UnitKey]int{}}
 	var buf []tok
+	f.all = make([]occ, 0, 32)
 	for _, s := range texts {
-		f.all = append(f.all, scanUnitsBuf(s, &buf)...)
+		f.all = scanUnitsBuf(s, &buf, f.all)
 	}
 	f.mixed = map[model.UnitKey]string{}
 	for _, o := range f.all {
@@ -689,6 +698,16 @@ func appositive(s string) *model.Unit {
 func (f *unitsFinder) canonical(o occ) model.Unit {
 	u := o.unit
 	if o.caps {
+		// "XÃ ĐÔNG HỘI": the text may spell out in mixed case a name that
+		// a stop word cut short
+		tail := strings.Fields(o.capsTail)
+		for k := len(tail); k >= 1; k-- {
+			long := model.Unit{Level: u.Level, Name: u.Name + " " + strings.Join(tail[:k], " ")}
+			if n, ok := f.mixed[long.Key()]; ok {
+				u.Name = n
+				return u
+			}
+		}
 		if n, ok := f.mixed[u.Key()]; ok {
 			u.Name = n
 		}
