@@ -165,7 +165,40 @@ func (e *extractor) finish() []model.Metric {
 			r.Year = m.Year
 		}
 	}
-	return res
+	// "hơn 1.000 đảng viên" beside "1.008 đảng viên": the rounded
+	// restatement of one figure is that figure
+	out := res[:0]
+	for i, m := range res {
+		if !restated(res, i) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// restates reports whether metric i of ms is a hedged round number ("hơn
+// 1.000", "trên 900") that another, exact metric of the same key and kind
+// states more precisely (1.008, 906).
+func restated(ms []model.Metric, i int) bool {
+	m := ms[i]
+	if m.Approx != model.AtLeast && m.Approx != model.AtMost || m.HasOf() || m.Value <= 0 {
+		return false
+	}
+	// rounded to two significant digits: 1.000, 1.200, 900, 30 tỷ
+	unit := math.Pow10(int(math.Floor(math.Log10(m.Value))) - 1)
+	if math.Mod(m.Value, unit) != 0 {
+		return false
+	}
+	for j, o := range ms {
+		if j == i || o.Key != m.Key || o.Kind != m.Kind || o.Approx != model.NoApprox || o.HasOf() {
+			continue
+		}
+		if m.Approx == model.AtLeast && o.Value > m.Value && o.Value <= m.Value+2*unit ||
+			m.Approx == model.AtMost && o.Value < m.Value && o.Value >= m.Value-2*unit {
+			return true
+		}
+	}
+	return false
 }
 
 // same reports whether two figures are equal but for rounding.

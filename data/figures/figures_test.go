@@ -101,10 +101,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
-			name:  "ward: a figure stated twice is one metric; the city's figures are not the ward's",
+			name:  "ward: a figure stated twice (once rounded) is one metric; the city's figures are not the ward's",
 			unit:  &model.Unit{Level: model.Ward, Name: "Đông Ngạc"},
 			event: model.Date(2024, 1, 9),
 			body: []string{
+				"Hội nghị có 150 đại biểu thay mặt cho hơn 1.200 đảng viên của Đảng bộ.",
 				"Năm 2023, Đảng bộ phường có 1.208 đảng viên sinh hoạt tại 21 chi bộ.",
 				"Phát biểu tại hội nghị, đồng chí Phó Chủ tịch UBND thành phố cho biết, năm 2023 tổng thu ngân sách của thành phố đạt 5.200 tỷ đồng.",
 				"Với 1.208 đảng viên, Đảng bộ phường kết nạp 34 đảng viên, đạt 136% chỉ tiêu.",
