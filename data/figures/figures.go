@@ -21,7 +21,9 @@
 // school, "mỗi chi bộ"). Whether it is a result or a target, its year and
 // its period come from cue words before it in the clause, the sentence and
 // the paragraph ("phấn đấu", "mục tiêu", "duy trì", "năm 2024" after a 2023
-// report; "đã", "đạt được", "năm 2023").
+// report; "đã", "đạt được", "năm 2023"); the words that introduce a list
+// ("... đề ra các chỉ tiêu: a; b") and section headings ("II. PHƯƠNG HƯỚNG,
+// NHIỆM VỤ NĂM 2024") set them for what follows.
 package figures
 
 import (
@@ -44,7 +46,6 @@ func Extract(a *model.Article) {
 		e.paragraph(i, p)
 	}
 	a.Metrics = e.finish()
-	e.a = nil
 	pool.Put(e)
 }
 
@@ -52,7 +53,6 @@ var pool = sync.Pool{New: func() any { return new(extractor) }}
 
 // extractor holds the state of one Extract call; its buffers are reused.
 type extractor struct {
-	a         *model.Article
 	t         text
 	sents     []span
 	clauses   []span
@@ -117,8 +117,8 @@ func (e *extractor) sectionHeading(p string) bool {
 	return letters >= 6
 }
 
+// reset prepares e for article a: its unit and the year of its results.
 func (e *extractor) reset(a *model.Article) {
-	e.a = a
 	e.out = e.out[:0]
 	e.headKind, e.headYear, e.secKind, e.secYear = "", 0, "", 0
 	e.unitName, e.unitLevel = e.unitName[:0], ""
