@@ -1,9 +1,11 @@
 package list
 
 import (
+	"bytes"
 	"context"
-	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/model"
 )
@@ -17,21 +19,101 @@ import (
 // a headline phrase, it keeps every report that has the words anywhere.
 //
 // This belongs in model (a positional index would let it cover bodies too);
-// it lives here until model offers it, and only reads the short headline
-// fields, folded with model.Fold, so that it costs little per keystroke.
+// it lives here until model offers it. The headlines are folded once per
+// corpus (about 150 bytes a report, shared by every session reading that
+// corpus), so that a keystroke only compares bytes.
+
+// headlines is the folded headlines of a corpus: for each article, its
+// title, unit and byline folded, words separated by one space and fields by
+// a newline (a phrase never spans two fields).
+type headlines struct {
+	buf  []byte
+	offs []int32 // article i is buf[offs[i]:offs[i+1]]
+}
+
+var (
+	hlMu    sync.Mutex
+	hlCache []*hlEntry // the few corpora lately asked about
+)
+
+type hlEntry struct {
+	c    *model.Corpus
+	once sync.Once
+	h    *headlines
+}
+
+// headlinesOf returns c's folded headlines, building them on first use.
+func headlinesOf(c *model.Corpus) *headlines {
+	hlMu.Lock()
+	var e *hlEntry
+	for _, x := range hlCache {
+		if x.c == c {
+			e = x
+		}
+	}
+	if e == nil {
+		e = &hlEntry{c: c}
+		hlCache = append(hlCache, e)
+		if len(hlCache) > 4 {
+			hlCache = hlCache[1:]
+		}
+	}
+	hlMu.Unlock()
+	e.once.Do(func() { e.h = buildHeadlines(c) })
+	return e.h
+}
+
+func buildHeadlines(c *model.Corpus) *headlines {
+	h := &headlines{offs: make([]int32, 0, c.Len()+1)}
+	for i := range int32(c.Len()) {
+		h.offs = append(h.offs, int32(len(h.buf)))
+		a := c.At(i)
+		h.buf = appendWords(h.buf, a.Title)
+		if a.Unit != nil {
+			h.buf = append(h.buf, '\n')
+			h.buf = appendWords(h.buf, a.Unit.String())
+		}
+		h.buf = append(h.buf, '\n')
+		h.buf = appendWords(h.buf, a.Byline)
+	}
+	h.offs = append(h.offs, int32(len(h.buf)))
+	return h
+}
+
+// appendWords appends the folded words of s, separated by one space.
+func appendWords(dst []byte, s string) []byte {
+	gap := false
+	n := len(dst)
+	for _, r := range s {
+		f := model.FoldRune(r)
+		if f < 0 {
+			continue // a combining mark: part of its letter
+		}
+		if unicode.IsLetter(f) || unicode.IsDigit(f) {
+			if gap && len(dst) > n {
+				dst = append(dst, ' ')
+			}
+			gap = false
+			dst = utf8.AppendRune(dst, f)
+			continue
+		}
+		gap = true
+	}
+	return dst
+}
 
 // headlinePhrase keeps the ids whose headline holds words as a phrase. It
 // stops with ctx's error when ctx is done.
 func headlinePhrase(ctx context.Context, c *model.Corpus, ids []int32, words []string) ([]int32, error) {
+	h := headlinesOf(c)
 	var out []int32
 	for i, id := range ids {
-		if i&1023 == 0 {
+		if i&4095 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		a := c.At(id)
-		if hasPhrase(a.Title, words) || a.Unit != nil && hasPhrase(a.Unit.String(), words) || hasPhrase(a.Byline, words) {
+		if phraseIn(h.buf[h.offs[id]:h.offs[id+1]], words) {
 			out = append(out, id)
 		}
 	}
@@ -41,25 +123,56 @@ func headlinePhrase(ctx context.Context, c *model.Corpus, ids []int32, words []s
 // hasPhrase reports whether the folded words of s hold words as consecutive
 // words, each query word a prefix of its text word (as model matches).
 func hasPhrase(s string, words []string) bool {
-	if s == "" || len(words) == 0 {
+	return phraseIn(appendWords(nil, s), words)
+}
+
+// phraseIn looks for words as consecutive words of s (folded words
+// separated by one space, fields by newlines).
+func phraseIn(s []byte, words []string) bool {
+	if len(words) == 0 {
 		return false
 	}
-	f := model.Fold(s)
-	if !strings.Contains(f, words[0]) {
-		return false
-	}
-	text := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i := 0; i+len(words) <= len(text); i++ {
-		ok := true
-		for j, w := range words {
-			if !strings.HasPrefix(text[i+j], w) {
-				ok = false
-				break
-			}
+	w0 := []byte(words[0])
+	for from := 0; from < len(s); {
+		i := bytes.Index(s[from:], w0)
+		if i < 0 {
+			return false
 		}
-		if ok {
+		at := from + i
+		if (at == 0 || s[at-1] == ' ' || s[at-1] == '\n') && matchAt(s[at:], words) {
 			return true
 		}
+		from = at + 1
 	}
 	return false
+}
+
+// wordEnd is the length of the word s starts with.
+func wordEnd(s []byte) int {
+	for i, c := range s {
+		if c == ' ' || c == '\n' {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// matchAt reports whether s, from a word start, begins with words as a
+// phrase within one field.
+func matchAt(s []byte, words []string) bool {
+	j := 0
+	for k, w := range words {
+		if !bytes.HasPrefix(s[j:], []byte(w)) {
+			return false
+		}
+		if k == len(words)-1 {
+			return true
+		}
+		j += wordEnd(s[j:])
+		if j >= len(s) || s[j] != ' ' {
+			return false // the field (or the headline) ends before the phrase does
+		}
+		j++
+	}
+	return true
 }
