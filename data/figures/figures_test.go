@@ -182,6 +182,7 @@ func TestExtract(t *testing.T) {
 				"Tổng số đảng viên toàn Đảng bộ: 1.256 đồng chí.",
 				"Tỷ lệ hộ nghèo giảm 1,5%, còn 2,3%.",
 				"Ngày 20.10.2023, BHYT toàn dân đạt 91,2%; mức đóng BHYT 4,5% lương cơ sở.",
+				"Thu ngân sách xã hưởng theo phân cấp đạt 3,5 tỷ đồng; có 9 quần chúng được kết nạp vào Đảng.",
 			},
 			want: []want{
 				{key: model.BudgetRevenue, kind: model.Actual, value: 12.35e9, plan: 108, year: 2023, figure: "12 tỷ 350 triệu đồng"},
@@ -190,6 +191,8 @@ func TestExtract(t *testing.T) {
 				{key: model.PartyMembers, kind: model.Actual, value: 1256, year: 2023, figure: "1.256"},
 				{key: model.PoorHouseholdRate, kind: model.Actual, value: 2.3, year: 2023, figure: "2,3%"},
 				{key: model.HealthInsuranceCoverage, kind: model.Actual, value: 91.2, year: 2023, figure: "91,2%"},
+				{key: model.BudgetRevenueLocal, kind: model.Actual, value: 3.5e9, year: 2023, figure: "3,5 tỷ đồng"},
+				{key: model.NewPartyMembers, kind: model.Actual, value: 9, year: 2023, figure: "9"},
 			},
 		},
 		{

@@ -94,6 +94,9 @@ func (e *extractor) keyPhrase(i int, c span) (model.Key, int) {
 				end := k + 2
 				return model.BudgetRevenueLocal, end
 			}
+			if t.word(k) == "huong" && t.origIs(k, "hưởng") {
+				return model.BudgetRevenueLocal, k + 1 // "ngân sách xã hưởng"
+			}
 		}
 		return model.BudgetRevenue, i + n
 	case "ngan":
@@ -791,6 +794,17 @@ func (e *extractor) countRule(pi int, s, c span, multi bool, i int) {
 		return
 	}
 	after := j + 2
+	// "25 quần chúng được kết nạp", "có 12 đảng viên mới được kết nạp"
+	admitted := false
+	if k := after; noun != model.PartyCells {
+		if t.word(k) == "moi" {
+			k++
+		}
+		if t.word(k) == "da" {
+			k++
+		}
+		admitted = t.is(k, "duoc", "ket", "nap")
+	}
 	// the verb before the figure
 	verb := ""
 	for k := i - 1; k >= c.s && k >= i-7; k-- {
@@ -854,6 +868,9 @@ func (e *extractor) countRule(pi int, s, c span, multi bool, i int) {
 	}
 	if verb == "" && e.listedAfterCount(i) {
 		verb = "co" // "Đảng bộ có 18 chi bộ, 645 đảng viên"
+	}
+	if admitted {
+		verb = "ket nap"
 	}
 	if verb == "" {
 		return
