@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/baocao/baocao/model"
 )
@@ -313,6 +314,16 @@ func findEventPhrase(p string) (eventPhrase, bool) {
 		i = j + 1
 	}
 	return eventPhrase{}, false
+}
+
+// containsFold reports whether s contains w (lower case) in lower case or
+// with a capital.
+func containsFold(s, w string) bool {
+	if strings.Contains(s, w) {
+		return true
+	}
+	r := firstRune(w)
+	return strings.Contains(s, string(unicode.ToUpper(r))+w[len(string(r)):])
 }
 
 // hasDayMonth is a cheap test before findEventPhrase: one or two digits,
@@ -702,6 +713,10 @@ func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 	}
 	if lo != 0 {
 		if m <= 2 {
+			// "Chiều 5/1, ... tổng kết công tác năm 2023": last year's review
+			if lo == hi && containsFold(sentence, "tổng kết") {
+				return hi + 1
+			}
 			return hi
 		}
 		return lo

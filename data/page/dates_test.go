@@ -111,6 +111,8 @@ func TestInferYear(t *testing.T) {
 		{"from publication", 3, 15, "Chiều ngày 15/3, Đảng ủy phường tổ chức sơ kết.", nil, model.DateTime(2023, 3, 15, 19, 52, 0), 2023},
 		{"day after publication: the year before", 12, 30, "Ngày 30/12, hội nghị.", nil, model.Date(2024, 1, 5), 2023},
 		{"January review of last year", 1, 8, "Chiều 8/1, Đảng ủy tổ chức Hội nghị Tổng kết năm 2023 và phát động thi đua năm 2024.", nil, model.When{}, 2024},
+		{"January review of last year, one year named", 1, 5, "Chiều 5/1, Đảng ủy xã tổng kết công tác năm 2023.", nil, model.When{}, 2024},
+		{"January plan", 1, 15, "Sáng 15/1, hội nghị triển khai nhiệm vụ năm 2024.", nil, model.When{}, 2024},
 		{"December review", 12, 12, "Sáng 12/12, hội nghị đánh giá năm 2023, triển khai nhiệm vụ năm 2024.", nil, model.When{}, 2023},
 		{"congress of a term", 7, 22, "Ngày 22/7, Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030 đã được tổ chức.", nil, model.When{}, 2025},
 		{"from the text's years", 7, 7, "Ngày 7/7, Công đoàn tổ chức đại hội.", []string{"nhiệm kỳ 2017-2022", "nhiệm kỳ 2012-2017", "năm 2017 đạt"}, model.When{}, 2017},

@@ -112,6 +112,36 @@ func paraLike(l *line) bool {
 	return len(sentences(l.text)) > 1
 }
 
+// wrapped reports whether line i, with the hard-wrapped lines that
+// continue it, reads as a paragraph: a wrapped paragraph's lines are each
+// too short to tell.
+func (p *parser) wrapped(i int) bool {
+	l := &p.lines[i]
+	if l.kind != kText {
+		return false
+	}
+	if paraLike(l) {
+		return true
+	}
+	if endsSentence(l.text) {
+		return false
+	}
+	text, n := l.text, 0
+	for k := i + 1; k < len(p.lines) && n < 6; k++ {
+		nx := &p.lines[k]
+		if nx.kind != kText || !isLowerStart(nx.text) || endsSentence(text) {
+			break
+		}
+		text += " " + nx.text
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	j := line{text: text, kind: kText, words: countWordsUpTo(text, 61)}
+	return paraLike(&j)
+}
+
 // endsParagraph is endsSentence without "?" and "!": headlines ask and
 // exclaim, paragraphs rarely end a line that way.
 func endsParagraph(s string) bool {
@@ -125,7 +155,7 @@ func endsParagraph(s string) bool {
 // findTop finds the first paragraph, the headline and the date line.
 func (p *parser) findTop() {
 	for _, i := range p.nb {
-		if paraLike(&p.lines[i]) {
+		if p.wrapped(i) {
 			p.lead = i
 			break
 		}
@@ -233,7 +263,7 @@ func (p *parser) findTop() {
 		// the lead stands above the headline's date line: not a lead
 		p.lead = -1
 		for _, i := range p.nb {
-			if i >= p.topEnd && paraLike(&p.lines[i]) {
+			if i >= p.topEnd && p.wrapped(i) {
 				p.lead = i
 				break
 			}
@@ -395,6 +425,8 @@ func (p *parser) findBottom() {
 		case l.isChrome():
 		case l.kind == kText && !labelled && ((l.words <= 8 && nameLike(l.text) && (l.words >= 2 || strings.ContainsAny(l.text, "./") || isAllCaps(l.text))) || orgLike(l.text, l.words)):
 			p.byline, p.bylineLn = l.text, i
+		case l.kind == kText && l.words <= 3 && !endsSentence(l.text) && !strings.ContainsAny(l.text, "0123456789"):
+			// a menu item of the page's foot: "Giới thiệu", "Liên hệ"
 		default:
 			stop = true
 		}
@@ -651,7 +683,8 @@ func (p *parser) finishTitle() {
 }
 
 // deriveTitle makes a headline from a lead: its first sentence without the
-// day of the event, cut at a clause boundary to at most 25 words.
+// day of the event; a sentence of more than 32 words is cut at a clause
+// boundary to at most 25.
 func deriveTitle(lead string) string {
 	s := firstSentence(lead)
 	if strings.HasPrefix(s, "(") {
@@ -663,7 +696,7 @@ func deriveTitle(lead string) string {
 		s = strings.TrimLeft(s[ep.end:], " ),")
 	}
 	ws := strings.Fields(s)
-	if len(ws) > 25 {
+	if len(ws) > 32 {
 		cut := 25
 		for k := 25; k >= 8; k-- {
 			if c := lastRune(ws[k-1]); c == ',' || c == ';' || c == ':' {
