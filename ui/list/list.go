@@ -286,9 +286,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Filter):
 		return m.OpenFilter()
 	case key.Matches(msg, k.Clear):
+		// esc clears the filter text first, then the unit choice.
 		if m.text != "" {
 			m.text = ""
 			m.input.SetValue("")
+			return m.refilter(true)
+		}
+		if len(m.units) > 0 {
+			m.units = nil
 			return m.refilter(true)
 		}
 	case key.Matches(msg, k.Sort):

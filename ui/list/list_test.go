@@ -317,6 +317,19 @@ func TestUnitsAndSelect(t *testing.T) {
 	if res == nil || len(res.IDs) != 2 || len(res.Query.Units) != 1 {
 		t.Errorf("no ResultsMsg for the root: %v", msgs)
 	}
+	send(m, m.SetFilter("ket nap")())
+	if m.Len() != 1 {
+		t.Fatalf("ket nap within the unit: %d", m.Len())
+	}
+	send(m, uitest.Key("esc")) // the text first
+	if m.Len() != 2 || len(m.Units()) != 1 {
+		t.Fatalf("esc: len %d units %v", m.Len(), m.Units())
+	}
+	send(m, uitest.Key("esc")) // then the units
+	if m.Len() != 10 || len(m.Units()) != 0 {
+		t.Fatalf("second esc: len %d units %v", m.Len(), m.Units())
+	}
+	send(m, m.SetUnits([]model.UnitKey{key})())
 	if _, ok := m.Select(1); ok { // 002 is not listed
 		t.Error("Select of an unlisted article succeeded")
 	}
