@@ -16,13 +16,19 @@ type tok struct {
 	end              int // byte offset after the token in the text tokenized
 }
 
-func tokenize(s string) []tok { return tokenizeInto(make([]tok, 0, 16), s, true) }
+// lw is the token's core in lower case when it is a word of vocab, else
+// the core itself; computed once, when first asked for.
+func (t *tok) lw() string {
+	if t.lower == "" && t.core != "" {
+		t.lower = lowerWord(t.core)
+	}
+	return t.lower
+}
 
-// tokenizeOpt is tokenize that leaves lower empty unless asked for it.
-func tokenizeOpt(s string, lower bool) []tok { return tokenizeInto(make([]tok, 0, 16), s, lower) }
+func tokenize(s string) []tok { return tokenizeInto(make([]tok, 0, 16), s) }
 
 // tokenizeInto appends the tokens of s to out.
-func tokenizeInto(out []tok, s string, lower bool) []tok {
+func tokenizeInto(out []tok, s string) []tok {
 	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 			i++
@@ -41,9 +47,6 @@ func tokenizeInto(out []tok, s string, lower bool) []tok {
 		t := tok{raw: f, core: core, end: j}
 		if core != "" {
 			t.pre, t.post = f[:a], f[b:]
-			if lower {
-				t.lower = lowerWord(core)
-			}
 		} else {
 			t.post = f
 		}
@@ -106,12 +109,12 @@ func levelAt(toks []tok, i int) (lv model.Level, n int, inline string) {
 	t := toks[i]
 	next := func() string {
 		if i+1 < len(toks) && toks[i].post == "" && toks[i+1].pre == "" {
-			return toks[i+1].lower
+			return toks[i+1].lw()
 		}
 		return ""
 	}
 	isUy := func(s string) bool { return s == "ủy" || s == "uỷ" }
-	switch t.lower {
+	switch t.lw() {
 	case "phường":
 		return model.Ward, 1, ""
 	case "xã":
@@ -121,7 +124,7 @@ func levelAt(toks []tok, i int) (lv model.Level, n int, inline string) {
 		return model.Commune, 1, ""
 	case "quận", "huyện", "tỉnh":
 		lv := model.UrbanDist
-		switch t.lower {
+		switch t.lw() {
 		case "huyện":
 			lv = model.RuralDist
 		case "tỉnh":
@@ -308,7 +311,7 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 				we++
 			}
 		}
-		buf = tokenizeInto(buf[:0], s[ws:we], true)
+		buf = tokenizeInto(buf[:0], s[ws:we])
 		toks := buf
 		k := 0
 		for k < len(toks) && ws+toks[k].end <= i {
@@ -375,10 +378,10 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 			break
 		}
 		if caps {
-			if capsStopWords[t.lower] {
+			if capsStopWords[t.lw()] {
 				break
 			}
-		} else if stopWords[t.lower] || (utf8.RuneCountInString(t.core) >= 2 && isAllCaps(t.core) && t.core != "HCM") {
+		} else if stopWords[t.lw()] || (utf8.RuneCountInString(t.core) >= 2 && isAllCaps(t.core) && t.core != "HCM") {
 			break
 		}
 		names = append(names, t.core)
@@ -445,7 +448,7 @@ var countNouns = map[string]bool{"năm": true, "tháng": true, "ngày": true, "l
 // countedAfter reports whether toks[k] is a noun that a number before it
 // counts: "phường 3 năm liền".
 func countedAfter(toks []tok, k int) bool {
-	return k < len(toks) && countNouns[toks[k].lower]
+	return k < len(toks) && countNouns[toks[k].lw()]
 }
 
 // beside reads the unit written after a unit's name: after a comma
@@ -498,7 +501,7 @@ func beside(toks []tok, j int, paren bool) (*occ, string) {
 
 func roleBefore(toks []tok, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if roleWords[toks[k].lower] {
+		if roleWords[toks[k].lw()] {
 			return true
 		}
 	}
@@ -517,7 +520,7 @@ func capRuns(s string) []string {
 		}
 		cur = cur[:0]
 	}
-	for _, t := range tokenizeOpt(s, false) {
+	for _, t := range tokenize(s) {
 		if t.core == "" || !unicode.IsUpper(firstRune(t.core)) || t.pre != "" {
 			flush()
 			if t.core != "" && unicode.IsUpper(firstRune(t.core)) {
@@ -672,7 +675,7 @@ func appositive(s string) *model.Unit {
 			k++
 		}
 		lv, n, _ := levelAt(toks, k)
-		if n == 0 || toks[k].core != toks[k].lower {
+		if n == 0 || toks[k].core != toks[k].lw() {
 			continue
 		}
 		var names []string
