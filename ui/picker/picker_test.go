@@ -198,3 +198,24 @@ func TestScrollAndMouse(t *testing.T) {
 		t.Errorf("click → %v", got)
 	}
 }
+
+func TestCtrlNavigation(t *testing.T) {
+	m, _ := newPicker(t, 50, 20)
+	send(m, uitest.Key("ctrl+n"))
+	send(m, uitest.Key("ctrl+n"))
+	if got := current(t, m); got != "P. Tân Thịnh" {
+		t.Errorf("ctrl+n twice → %q", got)
+	}
+	send(m, uitest.Key("ctrl+p"))
+	if got := current(t, m); got != "P. Hoàng Văn Thụ" {
+		t.Errorf("ctrl+p → %q", got)
+	}
+	send(m, uitest.Key("pgup"))
+	if got := current(t, m); got != "P. Đồng Quang" {
+		t.Errorf("pgup → %q", got)
+	}
+	send(m, tea.PasteMsg{Content: "trai"})
+	if got := current(t, m); got != "TT. Trại Cau" || m.Visible() != 1 {
+		t.Errorf("paste → %q (%d)", got, m.Visible())
+	}
+}

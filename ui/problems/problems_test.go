@@ -102,3 +102,25 @@ func TestScrollKeepsItemVisible(t *testing.T) {
 	}
 	send(m2, uitest.Key("enter")) // nothing to open: no panic
 }
+
+func TestPageKeys(t *testing.T) {
+	var arts []model.Article
+	for i := range 12 {
+		arts = append(arts, model.Article{ID: string(rune('a' + i)), Title: "Báo cáo", Problems: []string{"no date found"}})
+	}
+	m, c := newProblems(t, arts, 40, 11) // 9 lines
+	for _, tc := range []struct {
+		key  string
+		want string
+	}{{"pgdown", "d"}, {"ctrl+d", "g"}, {"pgup", "d"}, {"ctrl+u", "a"}, {"G", "l"}, {"up", "k"}, {"g", "a"}, {"wheel", "b"}} {
+		if tc.key == "wheel" {
+			send(m, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+		} else {
+			send(m, uitest.Key(tc.key))
+		}
+		id, _ := m.Selected()
+		if got := c.At(id).ID; got != tc.want {
+			t.Errorf("%s → %s, want %s", tc.key, got, tc.want)
+		}
+	}
+}
