@@ -34,8 +34,11 @@ Prints one record per article, as ../shared/spec/EXPORT.md describes:
          kind, value, measure, plan_pct, year, evidence
 
 PATH is a file, a folder (read recursively: .txt, .md and other text files as
-one article each, .jsonl as one article per line) or - (one article from
-standard input); with no PATH, the sample corpus built into baocao.
+one article each, .jsonl as one article per line; hidden entries and files
+that are not text are skipped, and named on standard error) or - (one
+article from standard input); with no PATH, the sample corpus built into
+baocao. Any encoding of UTF-8 or UTF-16 is read; characters that could
+control a terminal are removed, and the record's problems say so.
 
 Exit status: 0 when every input was read, 1 when some could not be (the
 records of the others are still printed, and each failure is named on
@@ -106,6 +109,9 @@ Flags:
 		err = cerr
 	}
 	code := exitOK
+	for _, s := range res.Skipped { // not an error: said so that nothing goes unnoticed
+		fmt.Fprintln(e.stderr, "baocao export: skipped", s)
+	}
 	for _, le := range res.Errors {
 		fmt.Fprintln(e.stderr, "baocao export:", le)
 		code = exitInput

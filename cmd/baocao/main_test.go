@@ -107,6 +107,10 @@ func TestExportExitCodes(t *testing.T) {
 	good := filepath.Join(dir, "good.txt")
 	os.WriteFile(good, []byte("Tiêu đề\nThân bài <b> & </b>.\n"), 0o644)
 
+	os.WriteFile(filepath.Join(dir, "image.png"), []byte("\x89PNG\x00\x00"), 0o644)
+	if _, errs, code := baocao(t, "", "export", dir); code != 0 || !strings.Contains(errs, "skipped") || !strings.Contains(errs, "image.png") {
+		t.Errorf("a folder with an image: exit %d, stderr %q", code, errs)
+	}
 	out, errs, code := baocao(t, "", "export", good, filepath.Join(dir, "missing.txt"))
 	if code != 1 || !strings.Contains(errs, "missing.txt") || !strings.Contains(out, `"id":"good"`) {
 		t.Errorf("a missing input: exit %d, stderr %q, stdout %q", code, errs, out)
