@@ -63,7 +63,7 @@ func (a *fakeApp) lastSession() Session {
 }
 
 // testModel counts keys; "q" quits, "p" panics in Update, "v" makes View
-// panic, "s" gets stuck in Update.
+// panic, "c" returns a Cmd that panics, "s" gets stuck in Update.
 type testModel struct {
 	app       *fakeApp
 	s         Session
@@ -90,6 +90,8 @@ func (m *testModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.viewPanic = true
 		case "s":
 			<-m.app.stuck
+		case "c":
+			return m, func() tea.Msg { panic("test: Cmd panics") }
 		}
 		m.n++
 	case tea.WindowSizeMsg:

@@ -487,6 +487,14 @@ func TestPanicIsolated(t *testing.T) {
 		t.Error("View panic: exit status 0")
 	}
 
+	// A command panics on tea's command goroutine.
+	cm := openTerm(t, c, nil)
+	cm.waitReady(t)
+	cm.typeKeys(t, "c")
+	if st := cm.wait(t, 5*time.Second); st == 0 || !strings.Contains(cm.errb.String(), "internal error") {
+		t.Errorf("Cmd panic: status %d, %q", st, cm.errb.String())
+	}
+
 	// NewModel panics: the handler's own recover.
 	pc := e.mustDial("panic-in-newmodel", e.key)
 	_, errs, st := runPty(t, pc)
