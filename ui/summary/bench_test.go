@@ -87,7 +87,7 @@ func BenchmarkHistory100k(b *testing.B) {
 	m.SetSize(160, 48)
 	settle(m, allIDs(c))
 	r, _ := m.selectedRow()
-	ids := m.tab.byUnit[r.Unit.Key]
+	ids := m.tab.byUnit[r.Unit]
 	var ds []time.Duration
 	for b.Loop() {
 		t := time.Now()

@@ -14,8 +14,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -65,7 +67,7 @@ type historyMsg struct {
 // about it (for History).
 type table struct {
 	rows   []model.SummaryRow
-	byUnit map[model.UnitKey][]int32
+	byUnit map[*model.UnitInfo][]int32
 	n      int // articles summarised
 }
 
@@ -187,16 +189,47 @@ type settledMsg struct {
 	pane, gen uint64
 }
 
-// compute summarises ids and groups them by unit.
+// compute summarises ids and groups them by unit. A large set is cut by
+// unit into one part per core, each summarised by Corpus.Summary (safe for
+// concurrent use; units do not straddle parts, so no row is split), and
+// the rows put back in the corpus's unit order.
 func compute(c *model.Corpus, ids []int32) *table {
-	t := &table{rows: c.Summary(ids), byUnit: make(map[model.UnitKey][]int32), n: len(ids)}
+	t := &table{byUnit: make(map[*model.UnitInfo][]int32), n: len(ids)}
 	for _, id := range ids {
 		if u := c.UnitOf(id); u != nil {
-			t.byUnit[u.Key] = append(t.byUnit[u.Key], id)
+			t.byUnit[u] = append(t.byUnit[u], id)
 		}
 	}
+	procs := runtime.GOMAXPROCS(0)
+	if len(ids) < parallelFrom || procs < 2 || len(t.byUnit) < 2 {
+		t.rows = c.Summary(ids)
+		return t
+	}
+	parts := make([][]int32, procs)
+	i := 0
+	for _, us := range t.byUnit {
+		parts[i%procs] = append(parts[i%procs], us...)
+		i++
+	}
+	results := make([][]model.SummaryRow, procs)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { results[p] = c.Summary(parts[p]) })
+	}
+	wg.Wait()
+	order := make(map[*model.UnitInfo]int, len(c.Units()))
+	for i := range c.Units() {
+		order[&c.Units()[i]] = i
+	}
+	for _, r := range results {
+		t.rows = append(t.rows, r...)
+	}
+	slices.SortFunc(t.rows, func(a, b model.SummaryRow) int { return cmp.Compare(order[a.Unit], order[b.Unit]) })
 	return t
 }
+
+// parallelFrom is the result set size from which compute uses every core.
+var parallelFrom = 20_000
 
 // Update handles keys, computed summaries and the root's messages.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
@@ -347,7 +380,7 @@ func (m *Model) loadHistory() tea.Cmd {
 		return nil
 	}
 	m.histOK = false
-	c, ids, unit, kind, gen, pane := m.ctx.Corpus, m.tab.byUnit[r.Unit.Key], r.Unit.Key, m.kind(), m.gen, m.pane
+	c, ids, unit, kind, gen, pane := m.ctx.Corpus, m.tab.byUnit[r.Unit], r.Unit.Key, m.kind(), m.gen, m.pane
 	return func() tea.Msg {
 		return historyMsg{pane: pane, gen: gen, unit: unit, kind: kind, rows: history(c, ids, unit, kind)}
 	}

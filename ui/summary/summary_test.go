@@ -2,6 +2,7 @@ package summary
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -532,5 +533,27 @@ func TestLargeResultsSettleFirst(t *testing.T) {
 		t.Error("no summary")
 	} else if _, ok := msg.(computedMsg); !ok {
 		t.Errorf("small results waited: %T", msg)
+	}
+}
+
+// The parallel summary of a large set equals the plain one.
+func TestParallelCompute(t *testing.T) {
+	defer func(n int) { parallelFrom = n }(parallelFrom)
+	c := bigCorpus(2000)
+	ids := allIDs(c)
+	ids = ids[:len(ids)-7] // some units lose a report
+	parallelFrom = 1 << 30
+	want := compute(c, ids)
+	parallelFrom = 10
+	got := compute(c, ids)
+	if len(got.rows) != len(want.rows) || got.n != want.n {
+		t.Fatalf("%d rows, want %d", len(got.rows), len(want.rows))
+	}
+	for i := range want.rows {
+		w, g := want.rows[i], got.rows[i]
+		// (compared as text: NaN ≠ NaN)
+		if w.Unit != g.Unit || fmt.Sprint(w) != fmt.Sprint(g) {
+			t.Fatalf("row %d: %+v, want %+v", i, g, w)
+		}
 	}
 }
