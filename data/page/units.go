@@ -58,11 +58,12 @@ func tokenizeInto(out []tok, s string) []tok {
 // occ is one place where a text names an administrative unit.
 type occ struct {
 	unit     model.Unit
-	caps     bool   // written in capitals ("XÃ HƯỚNG ĐẠO")
-	capsTail string // the capitals after the name, where a stop word may have cut it short
-	personal bool   // looks like a person's title: "Chủ tịch UBND quận Nguyễn Quang Trung"
-	parent   *occ   // the enclosing unit written beside it: "xã X, huyện Y", "(TP.Cà Mau)"
-	bare     string // an enclosing unit's bare name beside it: "xã X, Thanh Trì, Hà Nội", "(Vũ Quang)"
+	key      model.UnitKey // unit.Key(), computed once
+	caps     bool          // written in capitals ("XÃ HƯỚNG ĐẠO")
+	capsTail string        // the capitals after the name, where a stop word may have cut it short
+	personal bool          // looks like a person's title: "Chủ tịch UBND quận Nguyễn Quang Trung"
+	parent   *occ          // the enclosing unit written beside it: "xã X, huyện Y", "(TP.Cà Mau)"
+	bare     string        // an enclosing unit's bare name beside it: "xã X, Thanh Trì, Hà Nội", "(Vũ Quang)"
 }
 
 // hasPrefixFold reports whether s begins with w, ignoring case.
@@ -422,6 +423,7 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 		name = "Hồ Chí Minh"
 	}
 	o.unit = model.Unit{Level: lv, Name: name}
+	o.key = o.unit.Key()
 	if len(names) >= 3 && surnames[lowerWord(names[0])] && roleBefore(toks, i) {
 		o.personal = true
 	}
@@ -572,11 +574,11 @@ func newUnitsFinder(texts []string) *unitsFinder {
 	f.mixed = map[model.UnitKey]string{}
 	for _, o := range f.all {
 		if !o.personal {
-			f.hasName[o.unit.Key()]++
+			f.hasName[o.key]++
 		}
 		if !o.caps {
-			if _, ok := f.mixed[o.unit.Key()]; !ok {
-				f.mixed[o.unit.Key()] = o.unit.Name
+			if _, ok := f.mixed[o.key]; !ok {
+				f.mixed[o.key] = o.unit.Name
 			}
 		}
 	}
@@ -584,7 +586,7 @@ func newUnitsFinder(texts []string) *unitsFinder {
 		if !f.valid(o) {
 			continue
 		}
-		k := fold(o.unit.Name)
+		k := o.key.Name
 		dup := false
 		for _, u := range f.byFold[k] {
 			if u.Level == o.unit.Level {
@@ -601,7 +603,7 @@ func newUnitsFinder(texts []string) *unitsFinder {
 // valid reports whether an occurrence names a unit: a person's title
 // counts only where the same unit is also named plainly.
 func (f *unitsFinder) valid(o occ) bool {
-	return !o.personal || f.hasName[o.unit.Key()] > 0
+	return !o.personal || f.hasName[o.key] > 0
 }
 
 // matchFolded finds the unit a bare name (folded) stands for: the smallest
@@ -728,7 +730,7 @@ func (f *unitsFinder) parentOf(u model.Unit, title string) string {
 	rank := u.Level.Rank()
 	var bares []string
 	for _, o := range f.all {
-		if o.unit.Level != u.Level || fold(o.unit.Name) != fn {
+		if o.key.Level != u.Level || o.key.Name != fn {
 			continue
 		}
 		if o.parent != nil && o.parent.unit.Level.Rank() > rank {
@@ -739,8 +741,8 @@ func (f *unitsFinder) parentOf(u model.Unit, title string) string {
 		}
 	}
 	// the name without its level word, with a unit beside it:
-	// "người dân Hương Điền (Vũ Quang)"
-	for _, s := range f.texts {
+	// "người dân Hương Điền (Vũ Quang)", in the first paragraphs
+	for _, s := range f.texts[:min(len(f.texts), 4)] {
 		for off := 0; ; {
 			k := strings.Index(s[off:], u.Name)
 			if k < 0 {
@@ -823,7 +825,10 @@ func (f *unitsFinder) mentions(own *model.Unit) []model.Unit {
 			continue
 		}
 		u := f.canonical(o)
-		k := u.Key()
+		k := o.key
+		if o.caps {
+			k = u.Key() // the name may have grown
+		}
 		if i, ok := seen[k]; ok {
 			if i >= 0 && out[i].Parent == "" && o.parent != nil && o.parent.unit.Level.Rank() > u.Level.Rank() {
 				out[i].Parent = o.parent.unit.String()
