@@ -233,7 +233,7 @@ func runServer(ctx context.Context, app server.App, o Options, inChild, verbose 
 
 	var rep *Report
 	if inChild {
-		rep, err = runChild(ctx, o, args, onIdle, onTyped, onClosed)
+		rep, err = runChild(o, args, onIdle, onTyped, onClosed)
 	} else {
 		o.OnIdle, o.OnTyped, o.OnClosed = onIdle, onTyped, onClosed
 		rep, err = RunClients(ctx, o)
@@ -250,14 +250,17 @@ func runServer(ctx context.Context, app server.App, o Options, inChild, verbose 
 // runChild re-runs this binary as the client side, talking over its
 // stdin/stdout: the child says IDLE and waits for GO, then says TYPED and
 // CLOSED and prints REPORT {json}.
-func runChild(ctx context.Context, o Options, args []string, onIdle, onTyped, onClosed func()) (*Report, error) {
+func runChild(o Options, args []string, onIdle, onTyped, onClosed func()) (*Report, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
 	cargs := append([]string{}, args...)
 	cargs = append(cargs, "-addr", o.Addr, "-n", strconv.Itoa(o.Sessions))
-	cmd := exec.CommandContext(ctx, exe, cargs...)
+	// Not CommandContext: its watcher goroutine would show in the
+	// after-close goroutine count. The child has its own -timeout and gets
+	// the terminal's SIGINT too.
+	cmd := exec.Command(exe, cargs...)
 	cmd.Env = append(os.Environ(), childEnv+"=1")
 	cmd.Stderr = os.Stderr
 	in, err := cmd.StdinPipe()
