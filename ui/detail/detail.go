@@ -42,6 +42,7 @@ type RenderedMsg struct {
 	pane uint64
 	r    *rendered
 	err  error
+	sync bool // made on the Update path (SetSize), not by a command
 }
 
 // panes numbers detail panes, so that a rendering goes back to its own.
@@ -60,6 +61,8 @@ type Model struct {
 	cache *cache
 	cur   *rendered // the rendering shown; nil while none is ready
 	err   error
+	// inflight counts the renderings asked for and not yet back.
+	inflight int
 
 	vp viewport.Model
 
@@ -144,7 +147,7 @@ func (m *Model) SetSize(w, h int) {
 	m.vp.SetHeight(m.viewportHeight())
 	if cmd := m.ensure(); cmd != nil {
 		r, err := render(m.ctx.Corpus, m.want(), false)
-		m.Update(RenderedMsg{pane: m.pane, r: r, err: err})
+		m.Update(RenderedMsg{pane: m.pane, r: r, err: err, sync: true})
 	}
 }
 
@@ -192,6 +195,12 @@ func (m *Model) ensure() tea.Cmd {
 		m.show(r)
 		return nil
 	}
+	if m.inflight > 0 {
+		// One rendering at a time per pane: a reader holding j in the
+		// list would otherwise start one per report passed. The newest
+		// wanted is rendered when the current one comes back.
+		return nil
+	}
 	m.err = nil
 	pane, c := m.pane, m.ctx.Corpus
 	full := func() tea.Msg {
@@ -199,6 +208,7 @@ func (m *Model) ensure() tea.Cmd {
 		return RenderedMsg{pane: pane, r: r, err: err}
 	}
 	if !isLong(c.At(k.id)) {
+		m.inflight = 1
 		return full
 	}
 	// A long report: its first screen comes first, the whole follows.
@@ -206,6 +216,7 @@ func (m *Model) ensure() tea.Cmd {
 		r, err := render(c, k, true)
 		return RenderedMsg{pane: pane, r: r, err: err}
 	}
+	m.inflight = 2
 	return tea.Batch(first, full)
 }
 
@@ -230,20 +241,26 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		if msg.pane != m.pane {
 			return m, nil
 		}
-		if msg.err != nil {
-			m.err = msg.err
-			return m, nil
+		if !msg.sync && m.inflight > 0 {
+			m.inflight--
 		}
-		if msg.r.partial {
+		switch {
+		case msg.err != nil:
+			m.err = msg.err
+		case msg.r.partial:
 			// a first screen: shown only while nothing better is
 			if m.has && msg.r.key == m.want() && (m.cur == nil || m.cur.key != msg.r.key) {
 				m.show(msg.r)
 			}
-			return m, nil
+		default:
+			m.cache.put(msg.r)
+			if m.has && msg.r.key == m.want() {
+				m.show(msg.r)
+			}
 		}
-		m.cache.put(msg.r)
-		if m.has && msg.r.key == m.want() {
-			m.show(msg.r)
+		if m.inflight == 0 && msg.err == nil {
+			// the reader moved on while this rendered: now the latest
+			return m, m.ensure()
 		}
 		return m, nil
 	case common.ArticleSelectedMsg:

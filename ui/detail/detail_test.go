@@ -253,11 +253,18 @@ func TestArticleMessages(t *testing.T) {
 		t.Errorf("placeholder:\n%s", v)
 	}
 	stale := cmd()
-	// The reader moves on before the rendering of 1 arrives.
+	// The reader moves on before the rendering of 1 arrives: one rendering
+	// at a time, so 0 waits for 1 to come back, and 1 is not shown.
 	_, cmd2 := m.Update(common.ArticleSelectedMsg{ID: 0, Has: true})
-	m.Update(stale)
+	if cmd2 != nil {
+		t.Error("a second rendering started while one is in flight")
+	}
+	_, cmd2 = m.Update(stale)
 	if m.cur != nil && m.cur.key.id == 1 {
 		t.Error("a stale rendering was shown")
+	}
+	if cmd2 == nil {
+		t.Fatal("the wanted article was not rendered when the stale one came back")
 	}
 	send(t, m, cmd2)
 	if m.cur == nil || m.cur.key.id != 0 || !strings.Contains(plainView(m), "Hoàng Văn Thụ") {
