@@ -84,6 +84,7 @@ func TestBylineAndChrome(t *testing.T) {
 		{"author in the date line", "Đảng ủy xã B tổng kết năm\n09/01/2024 | Tác giả: Nguyễn An\n\n" + body, "Nguyễn An", "", []string{"Nguyễn An", "09/01/2024"}},
 		{"tags and source", body + "\n\nHà Vân\n\nTừ khóa: Đảng ủy, tổng kết, năm 2023, phường Tây Sơn, thi đua, hội nghị, xây dựng Đảng\nTheo Báo Hà Nội mới", "Hà Vân", "", []string{"Từ khóa", "Theo Báo"}},
 		{"the foot's menu under the byline", body + "\n\nHà Vân\nGiới thiệu\nVăn bản\nLiên hệ", "Hà Vân", "", []string{"Hà Vân", "Giới thiệu", "Liên hệ"}},
+		{"a name and an office", body + "\n\nNguyễn Văn An - Trung tâm Văn hóa huyện Gia Lâm", "Nguyễn Văn An - Trung tâm Văn hóa huyện Gia Lâm", "", []string{"Nguyễn Văn An"}},
 		{"no byline after a cut-off paragraph", body + "\n\nPhường phấn đấu giữ vững 10", "", "", nil},
 		{"a closing sentence is no byline", body + " Hội nghị thành công tốt đẹp.", "", "", nil},
 	}

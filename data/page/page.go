@@ -423,7 +423,7 @@ func (p *parser) findBottom() {
 				p.bottomDate = i
 			}
 		case l.isChrome():
-		case l.kind == kText && !labelled && ((l.words <= 8 && nameLike(l.text) && (l.words >= 2 || strings.ContainsAny(l.text, "./") || isAllCaps(l.text))) || orgLike(l.text, l.words)):
+		case l.kind == kText && !labelled && ((l.words <= 8 && nameLike(l.text) && (l.words >= 2 || strings.ContainsAny(l.text, "./") || isAllCaps(l.text))) || orgLike(l.text, l.words) || nameAndOffice(l.text)):
 			p.byline, p.bylineLn = l.text, i
 		case l.kind == kText && l.words <= 3 && !endsSentence(l.text) && !strings.ContainsAny(l.text, "0123456789"):
 			// a menu item of the page's foot: "Giới thiệu", "Liên hệ"
@@ -578,6 +578,20 @@ func captionLike(s string, between bool, fb *foldBuf) bool {
 		}
 	}
 	return short
+}
+
+// nameAndOffice reports whether a line is a name and an office: "Nguyễn
+// Văn An - Trung tâm Văn hóa huyện Gia Lâm".
+func nameAndOffice(s string) bool {
+	for _, sep := range []string{" - ", " – ", ", "} {
+		if i := strings.Index(s, sep); i > 0 {
+			name, office := s[:i], strings.TrimSpace(s[i+len(sep):])
+			if countWords(name) <= 5 && nameLike(name) && orgLike(office, countWords(office)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splitRunIn handles pages that run everything into one line: a byline
