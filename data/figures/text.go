@@ -77,10 +77,7 @@ func foldByte(r rune) (byte, bool) {
 		return byte(f), true
 	}
 	if unicode.IsLetter(f) {
-		return 'x', true
-	}
-	if unicode.IsDigit(f) {
-		return '#', true
+		return 'x', true // another script's letter: part of a word
 	}
 	return '#', true
 }
