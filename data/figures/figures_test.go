@@ -76,6 +76,7 @@ func TestExtract(t *testing.T) {
 			body: []string{
 				"9 tháng đầu năm 2023, huyện hoàn thành 14/19 chỉ tiêu; thu ngân sách nhà nước trên địa bàn ước thực hiện 287,4 tỷ đồng, đạt 78% dự toán.",
 				"Trong tổng số 24 chỉ tiêu chủ yếu, có 21 chỉ tiêu đạt và vượt kế hoạch.",
+				"Còn 3/24 chỉ tiêu chưa đạt; xã chưa hoàn thành 2/5 nội dung.",
 			},
 			want: []want{
 				{key: model.TargetsMet, kind: model.Actual, value: 14, of: 19, year: 2023, period: "9 tháng đầu năm 2023", figure: "14/19"},

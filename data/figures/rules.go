@@ -683,7 +683,6 @@ func (e *extractor) culturalBefore(pi int, s, c span, multi bool, i int) {
 // ratioRule: "hoàn thành và vượt 11/11 chỉ tiêu", "39/42 chỉ tiêu đạt và
 // vượt", "hoàn thành và vượt 32/33 nội dung".
 func (e *extractor) ratioRule(pi int, s, c span, multi bool, i int) {
-
 	t := &e.t
 	g := t.figAt(i)
 	if g.rng || g.attached || !g.integer || g.val < 0 || g.of < 1 || g.val > g.of || g.of > 500 {
@@ -698,8 +697,8 @@ func (e *extractor) ratioRule(pi int, s, c span, multi bool, i int) {
 	}
 	done := false
 	for m := i - 1; m >= c.s && m >= i-6; m-- {
-		if w := t.word(m); w == "dat" || w == "vuot" || t.is(m, "hoan", "thanh") {
-			done = true
+		if e.met(m) {
+			done = !e.negated(m)
 			break
 		}
 	}
@@ -707,14 +706,29 @@ func (e *extractor) ratioRule(pi int, s, c span, multi bool, i int) {
 		if t.punct(m) == ',' {
 			break
 		}
-		if w := t.word(m); w == "dat" || w == "vuot" || t.is(m, "hoan", "thanh") {
-			done = true
+		if e.met(m) {
+			done = !e.negated(m)
+			break
 		}
 	}
 	if !done || e.foreign(span{e.segStart(i, c), i}) {
 		return
 	}
 	e.emit(pi, model.TargetsMet, i, s, c, multi, g.val, g.of, e.planPct(k+2, c, i), model.NoApprox)
+}
+
+// met reports whether a verb of meeting a target stands at token m: "đạt",
+// "vượt", "hoàn thành".
+func (e *extractor) met(m int) bool {
+	w := e.t.word(m)
+	return w == "dat" || w == "vuot" || e.t.is(m, "hoan", "thanh")
+}
+
+// negated reports whether the verb at token m is denied: "chưa đạt",
+// "không hoàn thành".
+func (e *extractor) negated(m int) bool {
+	w := e.t.word(m - 1)
+	return w == "chua" || w == "khong"
 }
 
 // sentenceTotals: "trong tổng số 28 chỉ tiêu ... có 18 chỉ tiêu đạt và vượt
@@ -738,8 +752,8 @@ func (e *extractor) sentenceTotals(pi int, s span) {
 		}
 		done := false
 		for m := i + 3; m < i+7 && m < s.e; m++ {
-			if w := t.word(m); w == "dat" || w == "vuot" || t.is(m, "hoan", "thanh") {
-				done = true
+			if e.met(m) {
+				done = !e.negated(m)
 				break
 			}
 		}
