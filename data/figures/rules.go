@@ -858,8 +858,8 @@ func (e *extractor) countRule(pi int, s, c span, multi bool, i int) {
 		case "cho":
 			if t.is(k-2, "thay", "mat") {
 				verb = "co"
-			} else if t.word(k-1) == "dang" && t.is(k-3, "ket", "nap") {
-				verb = "ket nap"
+			} else if t.word(k-1) == "dang" && t.is(k-3, "ket", "nap") || t.is(k-2, "ket", "nap") {
+				verb = "ket nap" // "kết nạp (Đảng) cho 5 quần chúng"
 			}
 		case "mat":
 			if t.word(k-1) == "thay" {
