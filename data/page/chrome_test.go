@@ -85,6 +85,8 @@ func TestBylineAndChrome(t *testing.T) {
 		{"tags and source", body + "\n\nHà Vân\n\nTừ khóa: Đảng ủy, tổng kết, năm 2023, phường Tây Sơn, thi đua, hội nghị, xây dựng Đảng\nTheo Báo Hà Nội mới", "Hà Vân", "", []string{"Từ khóa", "Theo Báo"}},
 		{"the foot's menu under the byline", body + "\n\nHà Vân\nGiới thiệu\nVăn bản\nLiên hệ", "Hà Vân", "", []string{"Hà Vân", "Giới thiệu", "Liên hệ"}},
 		{"a name and an office", body + "\n\nNguyễn Văn An - Trung tâm Văn hóa huyện Gia Lâm", "Nguyễn Văn An - Trung tâm Văn hóa huyện Gia Lâm", "", []string{"Nguyễn Văn An"}},
+		{"run in with an initial", "Cá chim trắng không gây hại\nTại cuộc họp chiều 10/2, Tổng cục Môi trường và đại diện Bộ Nông nghiệp đã thống nhất rằng loài cá chim trắng không gây hại cho môi trường tự nhiên của địa phương. N. Huyền ", "N. Huyền", "", []string{"Huyền"}},
+		{"a photo credit run in is no byline", "Cá chim trắng không gây hại\nTại cuộc họp chiều 10/2, Tổng cục Môi trường và đại diện Bộ Nông nghiệp đã thống nhất rằng loài cá chim trắng không gây hại cho môi trường tự nhiên của địa phương. Ảnh: Hải Hà", "", "", nil},
 		{"no byline after a cut-off paragraph", body + "\n\nPhường phấn đấu giữ vững 10", "", "", nil},
 		{"a closing sentence is no byline", body + " Hội nghị thành công tốt đẹp.", "", "", nil},
 	}

@@ -13,6 +13,7 @@ package page
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/model"
 )
@@ -617,6 +618,9 @@ func (p *parser) splitRunIn() {
 		if j := strings.Index(tail, " * "); j > 0 {
 			name, extra = strings.TrimSpace(tail[:j]), strings.TrimSpace(tail[j:])
 		}
+		if lab, _, ok := splitLabel(name); ok && (lab == "anh" || lab == "nguon" || lab == "video") {
+			name = "" // a photo credit or a source, not the byline
+		}
 		if name != "" && countWords(name) <= 6 && nameLike(name) {
 			p.byline = name
 			p.bylineLn = last.pos
@@ -639,6 +643,9 @@ func lastStop(s string) int {
 	for i := len(s) - 1; i > 0; i-- {
 		if s[i] == ' ' {
 			c := s[i-1]
+			if c == '.' && abbrevBefore(s[:i-1]) && utf8.RuneCountInString(s[strings.LastIndexByte(s[:i-1], ' ')+1:i-1]) == 1 {
+				continue // an initial: "N. Huyền"
+			}
 			if c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || strings.HasSuffix(s[:i], "…") || strings.HasSuffix(s[:i], "”") {
 				return i
 			}
