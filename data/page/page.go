@@ -169,11 +169,11 @@ func (p *parser) findTop() {
 	// today's date above the menus)
 	prevDate := -1
 	for k, i := range p.nb {
-		if k >= 12 || i >= limit {
+		if k >= 25 || i >= limit {
 			break
 		}
 		if p.lines[i].kind == kDate {
-			if p.dateLn >= 0 && k >= 8 {
+			if p.dateLn >= 0 && k >= 20 {
 				break
 			}
 			prevDate, p.dateLn = p.dateLn, i
