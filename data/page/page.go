@@ -447,14 +447,22 @@ func (p *parser) findBottom() {
 // readMiddle reads the lines between the headline and the bottom chrome
 // into paragraphs and captions, joining hard-wrapped lines.
 func (p *parser) readMiddle() {
+	// a block is one line (kept as it is) or hard-wrapped lines joined
 	var cur strings.Builder
+	one := ""
 	curPos, blank, inBox := -1, false, false
+	text := func() string {
+		if cur.Len() > 0 {
+			return cur.String()
+		}
+		return one
+	}
 	flush := func() {
 		if curPos >= 0 {
-			p.body = append(p.body, para{curPos, collapseSpaces(cur.String())})
+			p.body = append(p.body, para{curPos, collapseSpaces(text())})
 		}
 		cur.Reset()
-		curPos = -1
+		one, curPos = "", -1
 	}
 	for i := p.topEnd; i < p.botStart; i++ {
 		l := &p.lines[i]
@@ -476,13 +484,15 @@ func (p *parser) readMiddle() {
 			blank = false
 			continue
 		}
-		if curPos >= 0 && joins(cur.String(), l.text, blank) {
+		if curPos >= 0 && joins(text(), l.text, blank) {
+			if cur.Len() == 0 {
+				cur.WriteString(one)
+			}
 			cur.WriteByte(' ')
 			cur.WriteString(l.text)
 		} else {
 			flush()
-			curPos = i
-			cur.WriteString(l.text)
+			curPos, one = i, l.text
 		}
 		blank = false
 	}
