@@ -93,7 +93,7 @@ func TestHugePasteDoesNotDisturbOthers(t *testing.T) {
 	e.waitKey(t, pid, "x") // the paste is being read
 
 	// The other reader's keys still get through promptly.
-	for _, k := range []string{"a", "b", "c"} {
+	for _, k := range []string{"a", "b", "d"} {
 		start := time.Now()
 		other.typeKeys(t, k)
 		e.waitKey(t, oid, k)
@@ -160,7 +160,7 @@ func TestClientVanishesMidFrame(t *testing.T) {
 // TestStalledReaderDoesNotBlockOthers: a client that stops reading its
 // output blocks only its own session.
 func TestStalledReaderDoesNotBlockOthers(t *testing.T) {
-	e := startServer(t, nil)
+	e := startServer(t, func(c *Config) { c.IdleTimeout = 500 * time.Millisecond })
 	// A raw client that never reads its channel: wrap the conn so reads
 	// stall after the handshake.
 	nc, err := net.Dial("tcp", e.addr)
@@ -197,6 +197,24 @@ func TestStalledReaderDoesNotBlockOthers(t *testing.T) {
 		if d := time.Since(start); d > time.Second {
 			t.Errorf("key took %v next to a stalled reader", d)
 		}
+	}
+	// The stalled session goes at its idle timeout, even if its writes
+	// block, while the other reader keeps typing.
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(100 * time.Millisecond):
+				io.WriteString(other.stdin, "x")
+			}
+		}
+	}()
+	eventually(t, 8*time.Second, "stalled session closed", func() bool { return e.srv.Stats().Sessions == 1 })
+	if !other.alive() {
+		t.Error("the other reader's session ended")
 	}
 }
 
@@ -332,4 +350,41 @@ func TestEnvironmentCapped(t *testing.T) {
 	if err := sess2.Setenv("LANG", "vi_VN.UTF-8"); err != nil {
 		t.Errorf("small env refused: %v", err)
 	}
+}
+
+// TestStuckModelAbandoned: a model stuck in Update cannot hold its session
+// past the idle timeout and the quit/kill grace: its connection is closed.
+func TestStuckModelAbandoned(t *testing.T) {
+	e := startServer(t, func(c *Config) { c.IdleTimeout = time.Second })
+	other := openTerm(t, e.mustDial("r", e.key), nil)
+	other.waitReady(t)
+	oid := e.app.lastSession().ID
+	go func() { // the other reader stays active
+		for range 100 {
+			time.Sleep(100 * time.Millisecond)
+			if _, err := io.WriteString(other.stdin, "x"); err != nil {
+				return
+			}
+		}
+	}()
+
+	c := e.mustDial("r", e.key)
+	stuck := openTerm(t, c, nil)
+	stuck.waitReady(t)
+	sid := e.app.lastSession().ID
+	stuck.typeKeys(t, "s")
+	e.waitKey(t, sid, "s")
+	stuck.wait(t, 10*time.Second)
+	eventually(t, 3*time.Second, "stuck session released", func() bool { return e.srv.Stats().Sessions == 1 })
+	if _, _, err := c.SendRequest("keepalive@openssh.com", true, nil); err == nil {
+		t.Error("the stuck session's connection is still open")
+	}
+	if !strings.Contains(e.logs.String(), `reason=stuck`) {
+		t.Error("abandonment not logged")
+	}
+	e.waitKey(t, oid, "x")
+	if !other.alive() {
+		t.Error("the other reader's session ended")
+	}
+	close(e.app.stuck)
 }

@@ -263,7 +263,7 @@ func TestGoroutinesBackToBaseline(t *testing.T) {
 		a.waitReady(t)
 		b := openTerm(t, c, nil)
 		b.waitReady(t)
-		a.typeKeys(t, "abc")
+		a.typeKeys(t, "abd")
 		// Resize storm on b while it renders.
 		for i := range 50 {
 			b.sess.WindowChange(30+i%10, 100+i)

@@ -411,14 +411,14 @@ func TestSessionsPerConnection(t *testing.T) {
 }
 
 func TestIdleTimeout(t *testing.T) {
-	const idle = 400 * time.Millisecond
+	const idle = time.Second
 	e := startServer(t, func(c *Config) { c.IdleTimeout = idle })
 	c := e.mustDial("r", e.key)
 	tm := openTerm(t, c, nil)
 	tm.waitReady(t)
 	// Typing keeps it open past the timeout...
-	for range 6 {
-		time.Sleep(idle / 4)
+	for range 15 {
+		time.Sleep(idle / 10)
 		tm.typeKeys(t, "x")
 	}
 	if !tm.alive() {
@@ -433,7 +433,7 @@ func TestIdleTimeout(t *testing.T) {
 	if took := time.Since(start); took > idle+time.Second {
 		t.Errorf("idle session ended after %v", took)
 	}
-	if !strings.Contains(tm.errb.String(), "no input for 400ms") {
+	if !strings.Contains(tm.errb.String(), "no input for 1s") {
 		t.Errorf("idle message %q", tm.errb.String())
 	}
 }

@@ -428,11 +428,18 @@ func (s *Server) superviseReader(ctx context.Context, p *tea.Program, in *inputR
 			end("shutdown")
 		case <-kill:
 			kill = nil
-			p.Kill()
+			// Kill waits for the renderer, which may be blocked writing to a
+			// client that stopped reading: do not wait with it.
+			go p.Kill()
 			abandon = time.After(2 * time.Second)
 		case <-abandon:
-			// The model is stuck in Update or View; leave its goroutine and
-			// close the session anyway.
+			// The model is stuck in Update or View, or the client stopped
+			// reading and every write blocks. Close the connection (which
+			// unblocks the writes) and leave the program's goroutines to
+			// finish on their own.
+			if c, ok := ctx.Value(ssh.ContextKeyConn).(*gossh.ServerConn); ok {
+				_ = c.Close()
+			}
 			return "stuck"
 		}
 	}
