@@ -126,9 +126,7 @@ func (e *extractor) reset(a *model.Article) {
 	// told from its own; parts of a unit still can
 	u := a.Unit
 	if u != nil && u.Name != "" {
-		for _, w := range strings.Fields(model.Fold(u.Name)) {
-			e.unitName = append(e.unitName, w)
-		}
+		e.unitName = append(e.unitName, strings.Fields(model.Fold(u.Name))...)
 		e.unitLevel = u.Level
 	}
 	e.year = reportYear(a)
