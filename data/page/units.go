@@ -264,7 +264,7 @@ func scanUnits(s string) []occ {
 func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 	buf := *scratch
 	if buf == nil {
-		buf = make([]tok, 0, 48)
+		buf = make([]tok, 0, 32)
 	}
 	defer func() { *scratch = buf }()
 	for i := 0; i < len(s); {
@@ -557,6 +557,7 @@ func subRuns(run string) []string {
 // unitsFinder gathers what the page says about units and picks the report's
 // own.
 type unitsFinder struct {
+	buf     []tok // scratch for scanning
 	texts   []string
 	mixed   map[model.UnitKey]string // the spelling of a unit's name written in mixed case
 	all     []occ                    // every occurrence, in page order
@@ -566,10 +567,9 @@ type unitsFinder struct {
 
 func newUnitsFinder(texts []string) *unitsFinder {
 	f := &unitsFinder{texts: texts, byFold: map[string][]model.Unit{}, hasName: map[model.UnitKey]int{}}
-	var buf []tok
 	f.all = make([]occ, 0, 32)
 	for _, s := range texts {
-		f.all = scanUnitsBuf(s, &buf, f.all)
+		f.all = scanUnitsBuf(s, &f.buf, f.all)
 	}
 	f.mixed = map[model.UnitKey]string{}
 	for _, o := range f.all {
@@ -638,7 +638,7 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 		if src == "" {
 			continue
 		}
-		for _, o := range scanUnits(src) {
+		for _, o := range scanUnitsBuf(src, &f.buf, nil) {
 			if f.valid(o) {
 				u := f.canonical(o)
 				return &u
