@@ -367,16 +367,31 @@ func start(conn *gossh.Client, o Options) (*client, error) {
 	return c, nil
 }
 
-// keystroke sends key and waits for the next output.
+// quiet is how long the output must have been silent before a keystroke,
+// so that a late frame from the previous key is not taken for this key's.
+const quiet = 30 * time.Millisecond
+
+// keystroke waits for the output to be quiet, sends key and waits for the
+// next output.
 func (c *client) keystroke(ctx context.Context, key string, timeout time.Duration) (time.Duration, error) {
-	for drained := false; !drained; {
+	q := time.NewTimer(quiet)
+	defer q.Stop()
+	giveUp := time.Now().Add(time.Second) // a screen that never stops changing
+wait:
+	for {
 		select {
 		case _, ok := <-c.output:
 			if !ok {
 				return 0, errors.New("session ended")
 			}
-		default:
-			drained = true
+			if time.Now().After(giveUp) {
+				break wait
+			}
+			q.Reset(quiet)
+		case <-q.C:
+			break wait
+		case <-ctx.Done():
+			return 0, ctx.Err()
 		}
 	}
 	t0 := time.Now()
