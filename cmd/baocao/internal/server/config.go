@@ -43,7 +43,10 @@ type Config struct {
 	// team behind one NAT address shares it.
 	MaxPerSource int
 	// MaxSessions caps the sessions (reader or export) open at once across
-	// all connections; the next one is refused with a message.
+	// all connections; the next one is refused with a message. Session
+	// channels are capped at MaxSessions+MaxSessionsPerConn. Worst-case
+	// memory is about MaxSessions x (MaxCells x 260 B + 2 MiB of unread
+	// input): 100 x 8 MiB with the defaults, plus what the App's models hold.
 	MaxSessions int
 	// MaxSessionsPerConn caps the session channels one connection may have
 	// open at once (OpenSSH's MaxSessions).

@@ -52,6 +52,7 @@ type Server struct {
 	quit     chan struct{} // closed when shutdown starts
 	quitOnce sync.Once
 	nextID   atomic.Uint64
+	channels atomic.Int32 // session channels open
 }
 
 // New checks cfg, loads or creates the host key, reads the authorized keys
@@ -234,6 +235,16 @@ func (s *Server) untrackConn(c *gatedConn) {
 // sessionChannel accepts a session channel with the per-connection cap and
 // strips the requests this server refuses before charm.land/ssh sees them.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	// Every open channel may buffer up to 2 MB of unread input (x/crypto's
+	// window), before any session cap applies: cap them all, leaving room
+	// above MaxSessions for the polite "server is full" refusals.
+	if n := s.channels.Add(1); int(n) > s.cfg.MaxSessions+s.cfg.MaxSessionsPerConn {
+		s.channels.Add(-1)
+		s.connLog(ctx).Info("refused session channel", "reason", "server full")
+		_ = nc.Reject(gossh.ResourceShortage, "the server is full; please try again in a few minutes")
+		return
+	}
+	defer s.channels.Add(-1)
 	st, _ := ctx.Value(ctxKeyConnState).(*connState)
 	if st != nil {
 		if n := st.sessions.Add(1); int(n) > s.cfg.MaxSessionsPerConn {

@@ -525,3 +525,17 @@ func runPty(t *testing.T, c *gossh.Client) (string, string, int) {
 	st := tm.wait(t, 5*time.Second)
 	return tm.out.String(), tm.errb.String(), st
 }
+
+func TestChannelsCappedGlobally(t *testing.T) {
+	e := startServer(t, func(c *Config) { c.MaxSessions, c.MaxSessionsPerConn = 1, 1 })
+	// Two channels (MaxSessions + MaxSessionsPerConn) may be open, even
+	// without a shell; the third is refused at once.
+	for range 2 {
+		if _, err := e.mustDial("r", e.key).NewSession(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := e.mustDial("r", e.key).NewSession(); err == nil || !strings.Contains(err.Error(), "server is full") {
+		t.Errorf("third channel: %v", err)
+	}
+}
