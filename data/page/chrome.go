@@ -59,7 +59,9 @@ var navPrefixes = []string{
 }
 
 // longNavPrefixes make a line chrome at any length up to 30 words.
-var longNavPrefixes = []string{"tu khoa", "tags", "tag:", "chu de:", "bai viet the hien quan diem"}
+var longNavPrefixes = []string{"tu khoa", "tags", "tag:", "chu de:", "bai viet the hien quan diem",
+	"dia chi:", "dien thoai:", "fax:", "email:", "e-mail:", "chiu trach nhiem", "giay phep", "ghi ro nguon",
+	"truong ban bien tap", "co quan chu quan", "don vi quan ly", "ban quyen", "copyright", "©"}
 
 // counterWords name a site's visitor counters (folded).
 var counterWords = []string{

@@ -288,11 +288,14 @@ type eventPhrase struct {
 // followed by a comma or a capitalised word: "tính đến ngày 08/12/2023" and a
 // letterhead's "…, ngày 20 tháng 6 năm 2018" at a line's end are not the
 // day of the event.
-func findEventPhrase(p string) (eventPhrase, bool) {
-	if !hasDayMonth(p) {
+func findEventPhrase(p string) (eventPhrase, bool) { return findEventPhraseFrom(p, 0) }
+
+// findEventPhraseFrom is findEventPhrase from byte offset from on.
+func findEventPhraseFrom(p string, from int) (eventPhrase, bool) {
+	if !hasDayMonth(p[from:]) {
 		return eventPhrase{}, false
 	}
-	for i := 0; i < len(p); {
+	for i := from; i < len(p); {
 		// move to the start of the next word
 		if p[i] == ' ' || p[i] == '(' {
 			i++
@@ -609,6 +612,28 @@ func finishDM(d, m, y, end int) (eventPhrase, int, bool) {
 		return eventPhrase{}, end, false
 	}
 	return eventPhrase{d: d, m: m, y: y}, end, true
+}
+
+// maxYear is the latest four-digit year (1900 to 2100) that s holds,
+// full dates included; 0 when none.
+func maxYear(s string) int {
+	best := 0
+	for i := 0; i+4 <= len(s); i++ {
+		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j-i == 4 {
+			if y := atoi(s[i:j]); y >= 1900 && y <= 2100 && y > best {
+				best = y
+			}
+		}
+		i = j
+	}
+	return best
 }
 
 // yearMention is a four-digit year in running text.

@@ -136,6 +136,8 @@ func TestParseDates(t *testing.T) {
 		{"date at the bottom", "Xã Z họp tổng kết năm học\n\nChiều 2/6, UBND xã Z tổ chức hội nghị tổng kết năm học 2021-2022 với nhiều kết quả tốt đẹp.\n\nNgày đăng: 05/06/2022\nLượt xem: 87", "2022-06-05", "2022-06-02"},
 		{"the article's date, not the header's", "Thứ Hai, 23/11/2026\nTrang chủ\nTin tức\n\nĐảng ủy xã B tổng kết năm\n09/01/2024 | Tác giả: Nguyễn An\n\nSáng 8/1, Đảng ủy xã B tổ chức hội nghị tổng kết công tác năm 2023 với nhiều nội dung.", "2024-01-09", "2024-01-08"},
 		{"a long menu above", "Trang chủ\nGiới thiệu\nLịch sử\nTổ chức bộ máy\nTin tức\nSự kiện\nVăn bản\nThủ tục\nHỏi đáp\nLiên hệ\nBản đồ\nThư viện ảnh\nVideo\nTuyên truyền\n\nĐảng ủy xã C tổng kết năm 2023\n10/01/2024 07:30\n\nSáng 9/1, Đảng ủy xã C tổ chức hội nghị tổng kết công tác năm 2023 với nhiều nội dung quan trọng.", "2024-01-10T07:30:00", "2024-01-09"},
+		{"a historic day is not the event", "Đảng ủy phường D kỷ niệm ngày thành lập Đảng\n\nNgày 3/2/1930, Đảng Cộng sản Việt Nam ra đời, mở ra trang sử mới của dân tộc.\n\nSáng ngày 2/2/2024, Đảng ủy phường D tổ chức lễ kỷ niệm 94 năm Ngày thành lập Đảng với nhiều hoạt động.", "", "2024-02-02"},
+		{"a footer is chrome", "Đảng ủy phường E họp\n\nChiều 5/3, Đảng ủy phường E họp định kỳ tháng 3 năm 2024 với nhiều nội dung quan trọng.\n\nĐịa chỉ: Số 12 đường Trần Phú, phường E, thành phố F\nĐiện thoại: 0203 3812 345\nGhi rõ nguồn khi phát hành lại thông tin từ website này", "", "2024-03-05"},
 		{"no date", "Đảng ủy phường A họp\n\nĐảng ủy phường A đã họp bàn nhiều nội dung quan trọng của công tác xây dựng Đảng trong năm.", "", ""},
 	}
 	for _, tt := range tests {

@@ -761,8 +761,22 @@ func (p *parser) findDates() {
 	for _, b := range p.body {
 		all = append(all, b.s)
 	}
+	// a day with a year long before the years the text talks about is
+	// history ("Ngày 3/2/1930, Đảng Cộng sản Việt Nam ra đời"), not the event
+	latest := 0
+	if !p.published.IsZero() {
+		latest = p.published.T.Year()
+	}
+	for _, b := range all {
+		if y := maxYear(b); y > latest {
+			latest = y
+		}
+	}
 	for _, b := range p.body {
 		ep, ok := findEventPhrase(b.s)
+		for ok && ep.y != 0 && latest != 0 && ep.y < latest-15 {
+			ep, ok = findEventPhraseFrom(b.s, ep.end)
+		}
 		if !ok {
 			continue
 		}
