@@ -59,23 +59,21 @@ type parser struct {
 	lead     int // first paragraph-like line; -1 when none
 	title    int // headline line; -1 when none
 	dateLn   int // the date line by the headline; -1 when none
-	topEnd   int // first line after the headline (and its date line)
+	topEnd   int // first line after the headline (after the date line when there is none)
 	botStart int // first line of the bottom chrome run
 	related  int // "Tin khác" heading: the rest is chrome; len(lines) when none
 
-	byline      string
-	bylineLn    int
-	bottomDate  int
-	views       int
-	hasViews    bool
-	url         string
-	chrome      []chromeLine
-	body        []para
-	captions    []para
-	leadPara    int // index in body of the lead paragraph
-	fb          foldBuf
-	published   model.When
-	titleDerive bool
+	byline     string
+	bylineLn   int // the byline's line; -1 when none, -2 when from a label above the body
+	bottomDate int // a date line in the bottom chrome; -1 when none
+	views      int
+	hasViews   bool
+	url        string
+	chrome     []chromeLine
+	body       []para
+	captions   []para
+	fb         foldBuf // scratch for folding
+	published  model.When
 }
 
 func (p *parser) split(text string) {
@@ -624,9 +622,9 @@ func (p *parser) splitRunIn() {
 		if k := lastStop(s); k > 0 && k < len(s) {
 			tail = strings.TrimSpace(s[k:])
 		}
-		name, extra := tail, ""
+		name := tail
 		if j := strings.Index(tail, " * "); j > 0 {
-			name, extra = strings.TrimSpace(tail[:j]), strings.TrimSpace(tail[j:])
+			name = strings.TrimSpace(tail[:j]) // the rest is a disclaimer, chrome with it
 		}
 		if lab, _, ok := splitLabel(name); ok && (lab == "anh" || lab == "nguon" || lab == "video") {
 			name = "" // a photo credit or a source, not the byline
@@ -635,7 +633,6 @@ func (p *parser) splitRunIn() {
 			p.byline = name
 			p.bylineLn = last.pos
 			p.addChrome(last.pos, tail)
-			_ = extra
 			s = strings.TrimSpace(s[:len(s)-len(tail)])
 		}
 	}
