@@ -231,7 +231,11 @@ func splitLabel(s string) (string, string, bool) {
 	if i <= 0 || i > 30 {
 		return "", "", false
 	}
-	return strings.TrimSpace(fold(s[:i])), strings.TrimSpace(s[i+1:]), true
+	name := s[i+1:]
+	if j := strings.Index(name, " | "); j >= 0 {
+		name = name[:j] // "Người viết: Nguyễn An | Biên tập: Trần Bình"
+	}
+	return strings.TrimSpace(fold(s[:i])), strings.TrimSpace(name), true
 }
 
 // findURL returns the first web address in s, without enclosing
