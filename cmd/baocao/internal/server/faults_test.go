@@ -374,6 +374,10 @@ func TestStuckModelAbandoned(t *testing.T) {
 	sid := e.app.lastSession().ID
 	stuck.typeKeys(t, "s")
 	e.waitKey(t, sid, "s")
+	for i := range 20 { // resizes must not block the supervisor either
+		stuck.sess.WindowChange(30, 90+i)
+		time.Sleep(10 * time.Millisecond)
+	}
 	stuck.wait(t, 10*time.Second)
 	eventually(t, 3*time.Second, "stuck session released", func() bool { return e.srv.Stats().Sessions == 1 })
 	if _, _, err := c.SendRequest("keepalive@openssh.com", true, nil); err == nil {

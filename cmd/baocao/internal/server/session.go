@@ -366,9 +366,29 @@ func (s *Server) superviseReader(ctx context.Context, p *tea.Program, in *inputR
 		go p.Quit() // Send blocks while the model is busy
 		kill = time.After(2 * time.Second)
 	}
+	// Sizes go through a one-slot mailbox to a sender goroutine: p.Send
+	// blocks while the model is busy, and this loop must stay free to end a
+	// stuck program. Only the latest size waits in the box.
+	sizes := make(chan tea.WindowSizeMsg, 1)
+	stopSizes := make(chan struct{})
+	defer close(stopSizes)
+	go func() {
+		for {
+			select {
+			case m := <-sizes:
+				p.Send(m) // returns once the program has ended, at the latest
+			case <-stopSizes:
+				return
+			}
+		}
+	}()
 	send := func(w ssh.Window) {
 		cw, ch := s.clamp(w.Width, w.Height)
-		p.Send(tea.WindowSizeMsg{Width: cw, Height: ch})
+		select {
+		case <-sizes: // stale
+		default:
+		}
+		sizes <- tea.WindowSizeMsg{Width: cw, Height: ch} // only this loop fills it
 		lastSent = time.Now()
 	}
 	for {
