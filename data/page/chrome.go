@@ -103,6 +103,9 @@ func classifyBuf(s string, fb *foldBuf) line {
 	}
 	if dl, ok := parseDateLine(s); ok {
 		l.kind, l.date = kDate, dl
+		if nameLike(dl.by) {
+			l.name = dl.by
+		}
 		return l
 	}
 	if l.words <= 12 {

@@ -53,6 +53,7 @@ type dateLine struct {
 	when     model.When
 	views    int
 	hasViews bool
+	by       string // an author printed on the line: "bởi X", "Tác giả: X"
 }
 
 // parseDateLine reads a line that is a publication date line: a date in one
@@ -100,6 +101,20 @@ func parseDateLine(s string) (dateLine, bool) {
 		return dl, false
 	}
 	rest = zoneRe.ReplaceAllString(rest, " ")
+	// an author on the date line: "Đăng ngày 12/01/2024 bởi X", "... Tác giả: X"
+	if low := strings.ToLower(rest); len(low) == len(rest) {
+		for _, w := range []string{" bởi ", " by ", "tác giả", "người đăng", "người viết"} {
+			if k := strings.Index(low, w); k >= 0 {
+				by := strings.TrimLeft(rest[k+len(w):], " :")
+				if j := strings.Index(by, "|"); j >= 0 {
+					by = by[:j]
+				}
+				dl.by = strings.TrimSpace(by)
+				rest = rest[:k]
+				break
+			}
+		}
+	}
 	if loc := viewsRe.FindStringSubmatchIndex(rest); loc != nil {
 		num := ""
 		if loc[2] >= 0 {
