@@ -38,6 +38,7 @@ func Parse(text string, a *model.Article) {
 	p.finishTitle()
 	p.findDates()
 	p.findUnits()
+	p.deriveTitle()
 	p.finish()
 }
 
@@ -698,22 +699,31 @@ func teaserAt(s string) int {
 	return -1
 }
 
-// finishTitle sets the headline, or derives one from the lead.
+// finishTitle sets the printed headline.
 func (p *parser) finishTitle() {
 	if p.title >= 0 {
 		p.a.Title = collapseSpaces(p.lines[p.title].text)
+	}
+}
+
+// deriveTitle derives a headline from the lead where the page prints
+// none, keeping the unit's name in it.
+func (p *parser) deriveTitle() {
+	if p.title >= 0 || len(p.body) == 0 {
 		return
 	}
-	if len(p.body) > 0 {
-		p.a.Title = deriveTitle(p.body[0].s)
-		p.a.TitleDerived = p.a.Title != ""
+	keep := ""
+	if p.a.Unit != nil {
+		keep = p.a.Unit.Name
 	}
+	p.a.Title = deriveTitle(p.body[0].s, keep)
+	p.a.TitleDerived = p.a.Title != ""
 }
 
 // deriveTitle makes a headline from a lead: its first sentence without the
 // day of the event; a sentence of more than 32 words is cut at a clause
 // boundary to at most 25.
-func deriveTitle(lead string) string {
+func deriveTitle(lead, keep string) string {
 	s := firstSentence(lead)
 	if strings.HasPrefix(s, "(") {
 		if k := strings.Index(s, ") "); k > 0 && k < 24 {
@@ -730,6 +740,14 @@ func deriveTitle(lead string) string {
 			if c := lastRune(ws[k-1]); c == ',' || c == ';' || c == ':' {
 				cut = k
 				break
+			}
+		}
+		// keep the unit's name: cut after it where it stands further on
+		if keep != "" && !strings.Contains(strings.Join(ws[:cut], " "), keep) {
+			if k := strings.Index(s, keep); k >= 0 {
+				if n := len(strings.Fields(s[:k+len(keep)])); n > cut && n <= 45 {
+					cut = n
+				}
 			}
 		}
 		ws = ws[:cut]
