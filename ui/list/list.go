@@ -57,6 +57,8 @@ type Model struct {
 	cancel  context.CancelFunc
 	pending bool // a request is running
 
+	phrases *phraseCache // shared with the filter commands
+
 	pt    paints
 	unitW int // the widest unit short name (at most 26 cells)
 }
@@ -64,7 +66,7 @@ type Model struct {
 // New makes the list over ctx.Corpus, newest first, with every report listed
 // (computed at once so that the first frame shows them).
 func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, order: model.ByDate, desc: true, focused: true}
+	m := &Model{ctx: ctx, order: model.ByDate, desc: true, focused: true, phrases: &phraseCache{}}
 	m.input = common.NewTextInput(ctx, ctx.L.FilterPrompt, ctx.L.QueryHelp[0][0]+"  unit:…  year:…  level:…")
 	ids, _ := ctx.Corpus.Filter(context.Background(), model.Query{}, m.order, m.desc)
 	m.ids = ids
@@ -174,7 +176,7 @@ func (m *Model) refilter(keep bool) tea.Cmd {
 	seq := m.seq
 	q := model.ParseQuery(m.text)
 	q.Units = m.units
-	c := m.ctx.Corpus
+	c, pc := m.ctx.Corpus, m.phrases
 	order, desc := m.order, m.desc
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
@@ -183,11 +185,7 @@ func (m *Model) refilter(keep bool) tea.Cmd {
 		ids, err := c.Filter(ctx, q, order, desc)
 		phrase := false
 		if err == nil && len(q.Words) >= 2 {
-			var p []int32
-			p, err = headlinePhrase(ctx, c, ids, q.Words)
-			if len(p) > 0 {
-				ids, phrase = p, true
-			}
+			ids, phrase, err = pc.filter(ctx, c, ids, q)
 		}
 		return ResultMsg{Seq: seq, Query: q, IDs: ids, Err: err, Phrase: phrase, keep: keep}
 	}

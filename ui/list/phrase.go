@@ -3,6 +3,9 @@ package list
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -103,8 +106,9 @@ func appendWords(dst []byte, s string) []byte {
 }
 
 // headlinePhrase keeps the ids whose headline holds words as a phrase. It
-// stops with ctx's error when ctx is done.
-func headlinePhrase(ctx context.Context, c *model.Corpus, ids []int32, words []string) ([]int32, error) {
+// stops with ctx's error when ctx is done. Only ids that base holds (when
+// base is not nil) are looked at.
+func headlinePhrase(ctx context.Context, c *model.Corpus, ids []int32, words []string, base []uint64) ([]int32, error) {
 	h := headlinesOf(c)
 	var out []int32
 	for i, id := range ids {
@@ -113,11 +117,127 @@ func headlinePhrase(ctx context.Context, c *model.Corpus, ids []int32, words []s
 				return nil, err
 			}
 		}
+		if base != nil && base[id>>6]&(1<<(uint(id)&63)) == 0 {
+			continue
+		}
 		if phraseIn(h.buf[h.offs[id]:h.offs[id+1]], words) {
 			out = append(out, id)
 		}
 	}
 	return out, nil
+}
+
+// phraseCache remembers, for the last queries of one list, which reports
+// had the words as a headline phrase, as fzf caches by query prefix: typing
+// on extends the words, and the reports that have the longer phrase are
+// among those that had the shorter one, so only those are looked at again;
+// when the shorter one had none, neither has the longer. Erasing finds the
+// earlier query's answer here.
+type phraseCache struct {
+	mu      sync.Mutex
+	entries []*phraseEntry // most recent last
+}
+
+type phraseEntry struct {
+	quals string   // the query's other conditions: the answer holds for these only
+	words []string // the free words
+	found bool
+	set   []uint64 // the reports with the phrase (a bitset), when found
+}
+
+const phraseCacheSize = 16
+
+// extends reports whether a query with words new asks for a subset of the
+// phrase matches of words old: the same words, the last one perhaps longer,
+// perhaps more words after.
+func extends(old, new []string) bool {
+	if len(new) < len(old) || len(old) == 0 {
+		return false
+	}
+	for i := range len(old) - 1 {
+		if old[i] != new[i] {
+			return false
+		}
+	}
+	last := len(old) - 1
+	if len(new) > len(old) {
+		return old[last] == new[last]
+	}
+	return len(new[last]) >= len(old[last]) && new[last][:len(old[last])] == old[last]
+}
+
+// qualKey is what, besides its words, decides a query's matches.
+func qualKey(q model.Query) string {
+	return fmt.Sprint(q.UnitText, q.Units, q.Levels, q.Years, q.From, q.To)
+}
+
+// filter applies the phrase tier to ids, the matches of q in list order: it
+// returns the reports with the headline phrase and true, or ids and false
+// when none has it.
+func (pc *phraseCache) filter(ctx context.Context, c *model.Corpus, ids []int32, q model.Query) ([]int32, bool, error) {
+	quals := qualKey(q)
+	pc.mu.Lock()
+	var exact, base *phraseEntry
+	for _, e := range pc.entries {
+		if e.quals != quals {
+			continue
+		}
+		if slices.Equal(e.words, q.Words) {
+			exact = e
+		} else if extends(e.words, q.Words) && (base == nil || len(strings.Join(e.words, " ")) > len(strings.Join(base.words, " "))) {
+			base = e
+		}
+	}
+	pc.mu.Unlock()
+	switch {
+	case exact != nil && !exact.found, base != nil && !base.found:
+		if exact == nil {
+			pc.put(&phraseEntry{quals: quals, words: q.Words})
+		}
+		return ids, false, nil
+	case exact != nil:
+		return keep(ids, exact.set), true, nil
+	}
+	var from []uint64
+	if base != nil {
+		from = base.set
+	}
+	out, err := headlinePhrase(ctx, c, ids, q.Words, from)
+	if err != nil {
+		return nil, false, err
+	}
+	e := &phraseEntry{quals: quals, words: q.Words, found: len(out) > 0}
+	if e.found {
+		e.set = make([]uint64, (c.Len()+63)/64)
+		for _, id := range out {
+			e.set[id>>6] |= 1 << (uint(id) & 63)
+		}
+	}
+	pc.put(e)
+	if !e.found {
+		return ids, false, nil
+	}
+	return out, true, nil
+}
+
+func (pc *phraseCache) put(e *phraseEntry) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	pc.entries = append(pc.entries, e)
+	if len(pc.entries) > phraseCacheSize {
+		pc.entries = pc.entries[1:]
+	}
+}
+
+// keep returns the ids that set holds, in order.
+func keep(ids []int32, set []uint64) []int32 {
+	var out []int32
+	for _, id := range ids {
+		if set[id>>6]&(1<<(uint(id)&63)) != 0 {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // hasPhrase reports whether the folded words of s hold words as consecutive
