@@ -1,7 +1,12 @@
+//go:build realui
+
 // Command realui runs the load tool against the real reader (ui.New) over a
 // synthetic corpus that every session shares, as `baocao serve` does.
 //
-//	go run ./cmd/baocao/internal/server/loadtest/realui -corpus 2000 -n 200
+//	go run -tags realui ./cmd/baocao/internal/server/loadtest/realui -corpus 2000 -n 200
+//
+// The build tag keeps the server's packages from depending on the reader
+// and the loaders while those are being written.
 //
 // -corpus N sets the number of synthetic articles; every other flag is the
 // load tool's (see loadtest.Main, or run with -h).
