@@ -638,6 +638,18 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 		if src == "" {
 			continue
 		}
+		// "Huyện Gia Lâm: Xã Đa Tốn tổng kết ...": what stands before a
+		// headline's colon is the place, what follows the subject
+		if src == title {
+			if i := strings.Index(src, ": "); i > 0 && i < 60 {
+				for _, o := range scanUnitsBuf(src[i+2:], &f.buf, nil) {
+					if f.valid(o) {
+						u := f.canonical(o)
+						return &u
+					}
+				}
+			}
+		}
 		for _, o := range scanUnitsBuf(src, &f.buf, nil) {
 			if f.valid(o) {
 				u := f.canonical(o)

@@ -97,6 +97,8 @@ func TestUnitOfPage(t *testing.T) {
 			"phường Quang Trung"},
 		{"parent named elsewhere", "Đảng bộ, chính quyền và Nhân dân quận Hai Bà Trưng quyết tâm thực hiện thắng lợi nhiệm vụ\nNgày đăng 12/01/2024 | 09:30\n\nChiều ngày 10/01/2024, Quận ủy Hai Bà Trưng tổ chức hội nghị tổng kết.\n\nLà một trong các quận, huyện, thị xã thành phố Hà Nội thu ngân sách nhà nước cao nhất, quận đạt nhiều kết quả.",
 			"quận Hai Bà Trưng < thành phố Hà Nội"},
+		{"a commune after the district's colon", "Huyện Gia Lâm: Xã Đa Tốn tổng kết công tác năm 2023\n\nNgày 3/1, Đảng ủy xã Đa Tốn, huyện Gia Lâm tổ chức hội nghị tổng kết công tác năm 2023 với nhiều kết quả.",
+			"xã Đa Tốn < huyện Gia Lâm"},
 		{"province before the colon", "Hà Tĩnh: Huyện Đức Thọ phấn đấu dẫn đầu về đích nông thôn mới\nNăm 2016, huyện Đức Thọ đạt nhiều kết quả trong xây dựng nông thôn mới của tỉnh nhà và tiếp tục phấn đấu.",
 			"huyện Đức Thọ < tỉnh Hà Tĩnh"},
 		{"commune with its district in brackets", "Xuân về trên vùng tái định cư\nThêm một lần nữa người dân Hương Điền (Vũ Quang) được đón tết trên vùng tái định cư mới của huyện.\nÔng Đặng Khánh Trình - Chủ tịch UBND xã Hương Điền cho biết nhiều điều.",
