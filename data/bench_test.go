@@ -74,7 +74,10 @@ func peakHeap() (stop func() uint64) {
 // (data.FromTexts: sanitise, NFC, page.Parse, figures.Extract on all cores).
 // peak-heap/raw is the most heap seen during a load (objects live or not yet
 // swept, the texts themselves included) over the texts' size;
-// kept-heap/raw is the heap that stays once the load is done and collected.
+// kept-heap/raw is the heap that stays once the load is done and collected;
+// cpu-s/op is the CPU time the process spent on a load (user and system,
+// the collector's included): on a shared machine it varies less than the
+// wall time, and on an idle one the wall time is about cpu-s/op / cores.
 func BenchmarkLoad100k(b *testing.B) { benchLoad100k(b, nil) }
 
 // BenchmarkLoad100kLoaderOnly is BenchmarkLoad100k with a parser that only
@@ -100,13 +103,16 @@ func benchLoad100k(b *testing.B, parse func(string, *model.Article)) {
 	b.SetBytes(raw)
 	b.ReportAllocs()
 	var ratio, kept float64
+	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		runtime.GC()
 		stop := peakHeap()
+		before := cpuTime()
 		b.StartTimer()
 		arts, err := data.FromTexts(context.Background(), texts, data.Options{Parse: parse})
 		b.StopTimer()
+		cpu += cpuTime() - before
 		ratio = max(ratio, float64(stop())/float64(raw))
 		if err != nil || len(arts) != len(texts) {
 			b.Fatal(err, len(arts))
@@ -120,6 +126,7 @@ func benchLoad100k(b *testing.B, parse func(string, *model.Article)) {
 	}
 	b.ReportMetric(ratio, "peak-heap/raw")
 	b.ReportMetric(kept, "kept-heap/raw")
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkLoadFiles loads 5,000 synthetic pages from files in a folder.
