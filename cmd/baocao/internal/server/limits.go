@@ -106,19 +106,27 @@ func (g *connGate) counts() (unauth, total int) {
 	return g.unauth, total
 }
 
-// sourceOf is the IP address of a remote address, without the port.
+// sourceOf is the source a remote address counts against: its IPv4
+// address, or its IPv6 /64 (one host usually has a whole /64 to pick
+// addresses from).
 func sourceOf(a net.Addr) string {
 	if a == nil {
 		return "unknown"
 	}
+	var ip net.IP
 	if t, ok := a.(*net.TCPAddr); ok {
-		return t.IP.String()
+		ip = t.IP
+	} else if host, _, err := net.SplitHostPort(a.String()); err == nil {
+		ip = net.ParseIP(host)
 	}
-	host, _, err := net.SplitHostPort(a.String())
-	if err != nil {
+	switch {
+	case ip == nil:
 		return a.String()
+	case ip.To4() != nil:
+		return ip.To4().String()
+	default:
+		return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 	}
-	return host
 }
 
 // gatedConn gives its connState back when closed.

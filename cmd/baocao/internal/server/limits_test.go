@@ -311,3 +311,21 @@ func TestMaxStartupsIntegration(t *testing.T) {
 		t.Error("MaxStartups refusal not logged")
 	}
 }
+
+func TestSourceOf(t *testing.T) {
+	for addr, want := range map[string]string{
+		"192.0.2.7:1234":              "192.0.2.7",
+		"[::ffff:192.0.2.7]:1":        "192.0.2.7",
+		"[2001:db8:1:2:aaaa::1]:22":   "2001:db8:1:2::/64",
+		"[2001:db8:1:2:bbbb::9]:2222": "2001:db8:1:2::/64",
+		"[::1]:5":                     "::/64",
+	} {
+		a, err := net.ResolveTCPAddr("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sourceOf(a); got != want {
+			t.Errorf("sourceOf(%s) = %s, want %s", addr, got, want)
+		}
+	}
+}
