@@ -56,6 +56,9 @@ var navPrefixes = []string{
 	"ban quyen", "copyright", "top", "menu", "like", "follow", "ban dang xem",
 	"bai viet the hien quan diem", "nguon:", "nguon tin", "go to top", "len dau trang",
 	"cong thong tin", "trang thong tin dien tu", "trang tin dien tu", "theo ",
+	"y kien cua ban", "gui y kien", "ma xac nhan", "nhap ma", "binh chon", "tin da dua",
+	"cac tin da dua", "tin cu hon", "cac tin cu hon", "tin moi hon", "xem tat ca", "cac bai viet khac",
+	"bai viet cung chuyen muc", "tin bai lien quan", "trang truoc", "trang sau",
 }
 
 // longNavPrefixes make a line chrome at any length up to 30 words.
@@ -150,8 +153,8 @@ func classifyBuf(s string, fb *foldBuf) line {
 				return l
 			}
 		}
-		if isButtonRow(s) {
-			l.kind = kNav
+		if isButtonRow(s) || isPager(s) || strings.Contains(s, "°") {
+			l.kind = kNav // font-size buttons, page numbers, the weather
 			return l
 		}
 	}
@@ -205,6 +208,27 @@ func isButtonRow(s string) bool {
 		}
 	}
 	return true
+}
+
+// isPager reports whether a line is a row of page numbers and arrows:
+// "1 2 3 … Tiếp »", "« 1 2 3 »".
+func isPager(s string) bool {
+	digits, marks := 0, 0
+	for _, t := range strings.Fields(s) {
+		switch {
+		case isDigits(t) && len(t) <= 3:
+			digits++
+		case t == "»" || t == "«" || t == "›" || t == "‹" || t == "…" || t == "..." || t == ">" || t == "<" || t == "|":
+			marks++
+		default:
+			f := fold(t)
+			if f != "tiep" && f != "truoc" && f != "sau" && f != "dau" && f != "cuoi" {
+				return false
+			}
+			marks++
+		}
+	}
+	return digits >= 2 && marks >= 1
 }
 
 // isCounter reports whether a folded line is "label: number" with a

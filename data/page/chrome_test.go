@@ -34,6 +34,9 @@ func TestClassify(t *testing.T) {
 		{"(http://www.nguoidaibieu.com.vn)", kURL},
 		{"Thực hiện:", kLabel},
 		{"Tin, ảnh: MINH HIỂN", kLabel},
+		{"Các tin đã đưa", kNav},
+		{"1 2 3 … Tiếp »", kNav},
+		{"Hà Nội 25°C", kNav},
 		{";", kJunk},
 		{".", kJunk},
 		// not chrome by themselves
@@ -42,6 +45,7 @@ func TestClassify(t *testing.T) {
 		{"Các tập thể được khen thưởng", kText},
 		{"Hôm nay, Đảng ủy phường tổ chức hội nghị tổng kết năm.", kText},
 		{"1", kText},
+		{"1 2", kText},
 		{"- Tỷ lệ hộ nghèo: 1,8%.", kText},
 	}
 	for _, tt := range tests {

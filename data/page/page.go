@@ -339,7 +339,9 @@ func (p *parser) noteChrome(l *line) {
 // relatedPrefixes open the heading of a list of other articles (folded).
 var relatedPrefixes = []string{"tin khac", "cac tin khac", "tin lien quan", "cac tin lien quan",
 	"bai viet lien quan", "bai lien quan", "tin cung chuyen muc", "tin cung loai", "xem them tin",
-	"doc them", "tin moi", "tin moi nhat", "tin bai khac", "bai viet khac"}
+	"doc them", "tin moi", "tin moi nhat", "tin bai khac", "bai viet khac", "cac bai viet khac",
+	"bai viet cung chuyen muc", "tin bai lien quan", "tin da dua", "cac tin da dua", "cac tin cu hon",
+	"tin cu hon"}
 
 // isRelatedHeading reports whether a line heads a list of other articles:
 // "Tin khác", "Tin liên quan", "Xem thêm:".
