@@ -104,6 +104,10 @@ func classifyBuf(s string, fb *foldBuf) line {
 	if l.words > 40 {
 		return l
 	}
+	if l.words <= 10 && (strings.HasPrefix(s, "Hôm nay") || strings.HasPrefix(s, "hôm nay") || strings.HasPrefix(s, "HÔM NAY")) && strings.IndexByte(s, '/') > 0 {
+		l.kind = kNav // a header's "today is": "Hôm nay, thứ Hai 23/11/2026"
+		return l
+	}
 	if dl, ok := parseDateLine(s); ok {
 		l.kind, l.date = kDate, dl
 		if nameLike(dl.by) {

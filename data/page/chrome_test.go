@@ -12,6 +12,7 @@ func TestClassify(t *testing.T) {
 	}{
 		{"Trực tuyến: 236", kCounter},
 		{"Hôm nay: 1314", kCounter},
+		{"Hôm nay, thứ Hai 23/11/2026", kNav},
 		{"Tổng lượt truy cập: 1.204.553", kCounter},
 		{"Lượt truy cập", kNav},
 		{"Tin khác", kNav},
