@@ -70,7 +70,7 @@ func parseDateLine(s string) (dateLine, bool) {
 	if strings.HasPrefix(s, "..") || strings.HasPrefix(s, "…") {
 		return dl, false // a letterhead's blank place name: a document date
 	}
-	if !mayHoldDate(s) {
+	if !mayHoldDate(s) || countWordsUpTo(s, 17) > 16 {
 		return dl, false
 	}
 	rest := s

@@ -139,41 +139,45 @@ func countWords(s string) int { return countWordsUpTo(s, len(s)+1) }
 
 // countWordsUpTo is countWords that stops counting at limit.
 func countWordsUpTo(s string, limit int) int {
-	n, has := 0, false
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c == ' ' || c == '\t' {
-			if has {
-				n++
-				if n >= limit {
-					return n
-				}
-			}
-			has = false
-			i++
-			continue
+	n := 0
+	for i := 0; i < len(s) && n < limit; {
+		// the token at i ends at the next space or tab
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			j = len(s)
+		} else {
+			j += i
 		}
-		if has {
-			i++
-			continue
+		if k := strings.IndexByte(s[i:j], '\t'); k >= 0 {
+			j = i + k
 		}
-		if c < utf8.RuneSelf {
-			if ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || isDigit(c) {
-				has = true
-			}
-			i++
-			continue
+		if j > i && tokenHasAlnum(s[i:j]) {
+			n++
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			has = true
-		}
-		i += size
-	}
-	if has {
-		n++
+		i = j + 1
 	}
 	return n
+}
+
+// tokenHasAlnum reports whether a token holds a letter or a digit; most
+// tokens tell at their first byte.
+func tokenHasAlnum(t string) bool {
+	for k := 0; k < len(t); {
+		c := t[k]
+		if c < utf8.RuneSelf {
+			if ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || isDigit(c) {
+				return true
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[k:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		k += size
+	}
+	return false
 }
 
 // hasLetterOrDigit reports whether s holds any letter or digit.
