@@ -127,7 +127,7 @@ func Page(seed int64, i int) Doc {
 	g.headerChrome()
 	title := g.title()
 	g.want.Title = title
-	dateFirst := g.chance(0.25)
+	dateFirst := g.chance(0.15)
 	if dateFirst {
 		g.dateLine(published)
 		g.line(title)
@@ -175,7 +175,31 @@ var (
 	provinces = strings.Fields(`Thái_Nguyên Bắc_Giang Lạng_Sơn Cao_Bằng Hà_Giang Tuyên_Quang Phú_Thọ Vĩnh_Phúc Bắc_Ninh Hải_Dương
 		Hưng_Yên Thái_Bình Nam_Định Ninh_Bình Thanh_Hóa Nghệ_An Hà_Tĩnh Quảng_Bình Quảng_Trị Khánh_Hòa Lâm_Đồng Đồng_Nai
 		Bình_Dương Long_An Tiền_Giang Bến_Tre An_Giang Kiên_Giang Cà_Mau Sóc_Trăng`)
-	cities     = strings.Fields(`Hà_Nội Hải_Phòng Đà_Nẵng Cần_Thơ Hồ_Chí_Minh`)
+	cities = strings.Fields(`Hà_Nội Hải_Phòng Đà_Nẵng Cần_Thơ Hồ_Chí_Minh`)
+	// Real names, most units are drawn from: a reader's corpus names real
+	// places. The rest are made of syllables, as units a gazetteer lacks.
+	realNames = map[model.Level][]string{
+		model.Ward: strings.Fields(`Hoàng_Văn_Thụ Quang_Trung Trần_Phú Phan_Đình_Phùng Đồng_Quang Tân_Thịnh Gia_Sàng
+			Túc_Duyên Cam_Giá Phú_Xá Trung_Thành Hương_Sơn Thịnh_Đán Tân_Lập Tích_Lương Trưng_Vương Bến_Nghé
+			Bến_Thành Đa_Kao Tân_Định Cầu_Kho Phạm_Ngũ_Lão Hàng_Bạc Hàng_Bồ Hàng_Buồm Hàng_Đào Hàng_Gai
+			Tràng_Tiền Cửa_Nam Phúc_Tân Đồng_Xuân Quán_Thánh Trúc_Bạch Ngọc_Hà Kim_Mã Giảng_Võ Thành_Công
+			Đội_Cấn Cống_Vị Liễu_Giai Nghĩa_Đô Dịch_Vọng Quan_Hoa Yên_Hòa Trung_Hòa Mai_Dịch Khương_Trung
+			Bách_Khoa Minh_Khai Vĩnh_Tuy Bạch_Đằng Lê_Đại_Hành Đống_Mác Thanh_Nhàn Phố_Huế Đồng_Nhân`),
+		model.Commune: strings.Fields(`Phúc_Xuân Phúc_Trìu Tân_Cương Cao_Ngạn Sơn_Cẩm Linh_Sơn Huống_Thượng
+			Phúc_Hà Thịnh_Đức Bình_Sơn Yên_Viên Đông_Hội Mai_Lâm Kim_Chung Hải_Bối Vân_Nội Nguyên_Khê Uy_Nỗ
+			Xuân_Nộn Cổ_Loa Bát_Tràng Kim_Lan Đa_Tốn Dương_Xá Phù_Đổng Minh_Phú Hiền_Ninh Phù_Linh`),
+		model.Townlet: strings.Fields(`Đông_Anh Sóc_Sơn Chúc_Sơn Phùng Trạm_Trôi Quang_Minh Chi_Đông Hùng_Sơn
+			Đu Chợ_Chu Đình_Cả Giang_Tiên Trại_Cau Hương_Canh`),
+		model.UrbanDist: strings.Fields(`Hai_Bà_Trưng Hoàn_Kiếm Ba_Đình Đống_Đa Cầu_Giấy Thanh_Xuân Hoàng_Mai
+			Long_Biên Tây_Hồ Bắc_Từ_Liêm Nam_Từ_Liêm Hà_Đông Ngô_Quyền Lê_Chân Hải_Châu Thanh_Khê Ninh_Kiều`),
+		model.RuralDist: strings.Fields(`Đông_Anh Sóc_Sơn Gia_Lâm Thanh_Trì Mê_Linh Đại_Từ Định_Hóa Võ_Nhai
+			Phú_Bình Đồng_Hỷ Phú_Lương Ba_Vì Chương_Mỹ Quốc_Oai Thạch_Thất Đan_Phượng`),
+		model.Town: strings.Fields(`Quảng_Yên Đông_Triều Kinh_Môn Việt_Yên Hoàng_Mai Kỳ_Anh Ba_Đồn
+			Hương_Thủy Điện_Bàn Ninh_Hòa Buôn_Hồ Sơn_Tây`),
+		model.City: strings.Fields(`Thái_Nguyên Sông_Công Bắc_Giang Lạng_Sơn Tuyên_Quang Việt_Trì Vĩnh_Yên
+			Bắc_Ninh Hải_Dương Hưng_Yên Thái_Bình Nam_Định Ninh_Bình Thanh_Hóa Vinh Hà_Tĩnh Đồng_Hới Nha_Trang
+			Đà_Lạt Biên_Hòa Thủ_Dầu_Một Tân_An Mỹ_Tho Cà_Mau Phổ_Yên`),
+	}
 	surnames   = strings.Fields("Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Mai Trịnh")
 	middles    = strings.Fields("Văn Thị Đình Quang Minh Duy Hữu Thanh Ngọc Đức Thu Hồng Xuân Anh")
 	givens     = strings.Fields("Nam Bình Phong Chiến Tuấn Hương Lan Hùng Dũng Thảo Hà Vân Phương Sơn Long Hải Trung Thắng Hoa Linh Khánh Quân")
@@ -200,10 +224,18 @@ func (g *gen) person() string {
 func (g *gen) newUnit() model.Unit {
 	lv := levelWeigh[g.r.IntN(len(levelWeigh))]
 	u := model.Unit{Level: lv, Name: g.name()}
+	if names := realNames[lv]; len(names) > 0 && g.chance(0.75) {
+		u.Name = under(g.pick(names))
+	}
 	switch lv {
 	case model.Ward, model.Commune, model.Townlet:
 		if g.chance(0.6) {
-			u.Parent = g.pick([]string{"thành phố ", "huyện ", "thị xã ", "quận "}) + g.name()
+			if lv == model.Ward {
+				u.Parent = g.pick([]string{"thành phố ", "thị xã ", "quận "})
+			} else {
+				u.Parent = g.pick([]string{"huyện ", "thị xã ", "thành phố "})
+			}
+			u.Parent += under(g.pick(realNames[model.City]))
 		}
 	case model.UrbanDist, model.RuralDist, model.Town, model.City:
 		if g.chance(0.6) {
@@ -345,7 +377,11 @@ func (g *gen) lead(e model.When) {
 		"tổ chức sơ kết công tác giữa nhiệm kỳ Đại hội Đảng bộ nhiệm kỳ 2020-2025",
 		"đã tổ chức hội nghị nhằm đánh giá kết quả thực hiện nhiệm vụ 9 tháng và đề ra phương hướng nhiệm vụ 3 tháng cuối năm",
 	})
-	g.line(fmt.Sprintf("%s, %s %s.", when, g.committee(), what))
+	who := g.committee()
+	if g.unit.Parent != "" { // the text says where the unit lies
+		who += ", " + g.unit.Parent + ","
+	}
+	g.line(fmt.Sprintf("%s, %s %s.", when, who, what))
 }
 
 func (g *gen) attendance() {
@@ -544,7 +580,7 @@ func (g *gen) lookAlikes() {
 		fmt.Sprintf("Thu nhập bình quân đầu người đạt %s/người/năm.", income),
 		fmt.Sprintf("Thu các loại quỹ do nhân dân đóng góp được trên %s.", funds),
 		fmt.Sprintf("Chi bộ tổ dân phố số %d có %d đảng viên, kết nạp %d đảng viên mới.", g.between(1, 20), g.between(15, 90), g.between(1, 4)),
-		fmt.Sprintf("Là một trong %d quận, huyện, thị xã có số thu cao; toàn thành phố thu ngân sách đạt %s.", g.between(10, 30), other),
+		fmt.Sprintf("Là một trong %d quận, huyện, thị xã có số thu cao; %s thu ngân sách đạt %s.", g.between(10, 30), g.wider(), other),
 		fmt.Sprintf("Trường THCS %s có %d/%d lớp đạt chuẩn, tỷ lệ học sinh lên lớp đạt %s.", g.name(), g.between(10, 20), g.between(20, 30), must(g.pct(95, 99.9, 1))),
 		fmt.Sprintf("Từ nay đến hết nhiệm kỳ 2020 - 2025, phấn đấu có %d%% đảng viên hoàn thành tốt nhiệm vụ.", g.between(85, 100)),
 	}
@@ -553,6 +589,18 @@ func (g *gen) lookAlikes() {
 }
 
 func must(s string, _ float64) string { return s }
+
+// wider names the whole of a unit above the page's own: "toàn thành phố"
+// for a ward, "toàn tỉnh" for a district, "cả nước" for a province.
+func (g *gen) wider() string {
+	switch g.unit.Level {
+	case model.Ward, model.Commune, model.Townlet:
+		return g.pick([]string{"toàn thành phố", "toàn huyện", "toàn tỉnh"})
+	case model.Province:
+		return "cả nước"
+	}
+	return "toàn tỉnh"
+}
 
 func (g *gen) targets() {
 	var ss []string
