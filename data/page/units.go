@@ -62,6 +62,7 @@ type occ struct {
 	caps     bool          // written in capitals ("XÃ HƯỚNG ĐẠO")
 	capsTail string        // the capitals after the name, where a stop word may have cut it short
 	personal bool          // looks like a person's title: "Chủ tịch UBND quận Nguyễn Quang Trung"
+	surnamed bool          // the name opens with a family name and has three words or more
 	parent   *occ          // the enclosing unit written beside it: "xã X, huyện Y", "(TP.Cà Mau)"
 	bare     string        // an enclosing unit's bare name beside it: "xã X, Thanh Trì, Hà Nội", "(Vũ Quang)"
 }
@@ -292,17 +293,8 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 			i = j
 			continue
 		}
-		// a window: five words back (for a person's title), twelve on
+		// a window from the level word, twelve words on
 		ws := i
-		for n := 0; ws > 0 && n < 5; n++ {
-			ws--
-			for ws > 0 && s[ws-1] != ' ' {
-				ws--
-			}
-			for ws > 0 && s[ws-1] == ' ' && n < 7 {
-				break
-			}
-		}
 		we := j
 		for n := 0; we < len(s) && n < 12; n++ {
 			for we < len(s) && s[we] == ' ' {
@@ -336,6 +328,11 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 			// the window cut what stands beside the name: widen it
 			o2, _, _ := captureUnit(tokenize(s[ws:min(len(s), we+200)]), k, lv, n, inline)
 			o.parent, o.bare = o2.parent, o2.bare
+		}
+		if o.surnamed && !o.personal {
+			// a person's title shortly before: "Chủ tịch UBND quận Nguyễn Quang Trung"
+			back := tokenize(s[max(0, i-80):i])
+			o.personal = roleBefore(back, len(back))
 		}
 		out = append(out, o)
 		i = ws + toks[end-1].end
@@ -424,8 +421,9 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 	}
 	o.unit = model.Unit{Level: lv, Name: name}
 	o.key = o.unit.Key()
-	if len(names) >= 3 && surnames[lowerWord(names[0])] && roleBefore(toks, i) {
-		o.personal = true
+	if len(names) >= 3 && surnames[lowerWord(names[0])] {
+		o.surnamed = true
+		o.personal = roleBefore(toks, i)
 	}
 	if len(names) >= 3 && names[1] == "Thị" {
 		o.personal = true
