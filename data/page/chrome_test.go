@@ -114,6 +114,13 @@ func TestBylineAndChrome(t *testing.T) {
 	}
 }
 
+func TestSiteLinkIsNoSource(t *testing.T) {
+	a := parse("www.thainguyen.gov.vn\nTrang chủ\n\nĐảng ủy phường A tổng kết năm 2023\n\nChiều 8/1, Đảng ủy phường A tổ chức Hội nghị Tổng kết công tác xây dựng Đảng năm 2023.")
+	if a.SourceURL != "" {
+		t.Errorf("source %q: the site's own link above the headline", a.SourceURL)
+	}
+}
+
 func TestMenusAboveTheHeadline(t *testing.T) {
 	text := "thời tiết các vùng\n\nHà Nội\nĐà Nẵng\nTP Hồ Chí Minh\n\nHoạt động từ các đơn vị\n\nQuang Trung sơ kết giữa nhiệm kỳ Đại hội Đảng bộ phường lần thứ XIV nhiệm kỳ 2020 - 2025\nNgày đăng 15/03/2023 | 19:52  | View count: 55\n\nChiều ngày 15/3, Đảng ủy phường Quang Trung tổ chức sơ kết công tác giữa nhiệm kỳ Đại hội Đảng bộ phường lần thứ XIV nhiệm kỳ 2020-2025."
 	a := parse(text)

@@ -275,7 +275,9 @@ func (p *parser) findTop() {
 			continue
 		}
 		p.addChrome(i, l.text)
-		p.noteChrome(l)
+		if l.kind != kURL {
+			p.noteChrome(l) // a link above the headline is the site's, not the original's
+		}
 	}
 }
 
