@@ -28,6 +28,9 @@ type Corpus struct {
 
 	orderOnce [numOrders]sync.Once
 	orders    [numOrders][]int32
+
+	summaryOnce sync.Once
+	summaryAll  []SummaryRow
 }
 
 // UnitInfo is one unit of the corpus with the articles about it.

@@ -237,3 +237,32 @@ func TestAbbreviationsWholeWords(t *testing.T) {
 		t.Errorf("abbreviations %v, want %v", got, want)
 	}
 }
+
+func TestSummaryOfSubsetMatchesWhole(t *testing.T) {
+	c := testCorpus()
+	all, _ := c.Filter(context.Background(), Query{}, ByDate, false)
+	whole := c.Summary(all)
+	if again := c.Summary(all); &again[0] != &whole[0] {
+		t.Error("the whole-corpus summary is computed twice")
+	}
+	var some []int32
+	for _, id := range all {
+		if c.At(id).ID != "e" { // Yên Hòa's only report
+			some = append(some, id)
+		}
+	}
+	part := c.Summary(some)
+	if len(part) != len(whole)-1 {
+		t.Fatalf("%d rows for a subset missing one unit, whole has %d", len(part), len(whole))
+	}
+	for i, r := range part {
+		if r.Unit != whole[i].Unit || r.Reports != whole[i].Reports {
+			t.Errorf("row %d: %s/%d vs %s/%d", i, r.Unit.Unit, r.Reports, whole[i].Unit.Unit, whole[i].Reports)
+		}
+		for k := range r.Actual {
+			if r.Actual[k].Metric != whole[i].Actual[k].Metric {
+				t.Errorf("row %d key %s differs", i, Keys[k])
+			}
+		}
+	}
+}

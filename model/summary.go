@@ -5,7 +5,8 @@ import "slices"
 // Figure is one metric with the article that states it, so every number the
 // summary shows can be traced to its article and sentence.
 type Figure struct {
-	Metric  Metric
+	// Metric points into the corpus's article; it is nil in an empty cell.
+	Metric  *Metric
 	Article int32 // the article that states it
 	Year    int   // the metric's year, else its article's year; 0 when unknown
 	OK      bool  // false for an empty cell
@@ -29,26 +30,54 @@ type SummaryRow struct {
 }
 
 // Summary makes one row per unit among ids, in the order of Units. Articles
-// without a unit are left out.
+// without a unit are left out. The summary of the whole corpus is made once
+// and shared by every caller: callers must not modify the rows.
 func (c *Corpus) Summary(ids []int32) []SummaryRow {
-	rowOf := make(map[int32]int)
-	var rows []SummaryRow
+	if len(ids) == len(c.arts) && len(ids) > 0 { // ids are distinct: all of them
+		c.summaryOnce.Do(func() { c.summaryAll = c.summary(ids) })
+		return c.summaryAll
+	}
+	return c.summary(ids)
+}
+
+func (c *Corpus) summary(ids []int32) []SummaryRow {
+	// Units are numbered in Units order, so walking the articles by unit
+	// number yields the rows in order; within a unit, load order decides
+	// ties (later articles replace earlier ones).
+	rowOf := make([]int32, len(c.units))
+	n := 0
+	for _, id := range ids {
+		if u := c.unitOf[id]; u >= 0 {
+			if rowOf[u] == 0 {
+				n++
+			}
+			rowOf[u]++
+		}
+	}
+	rows := make([]SummaryRow, 0, n)
+	figs := make([]Figure, 2*n*len(Keys)) // one block for every row's cells
+	start := make([]int32, len(c.units))
+	for u, cnt := range rowOf {
+		if cnt == 0 {
+			start[u] = -1
+			continue
+		}
+		start[u] = int32(len(rows))
+		cells := figs[:2*len(Keys):2*len(Keys)]
+		figs = figs[2*len(Keys):]
+		rows = append(rows, SummaryRow{Unit: &c.units[u], Actual: cells[:len(Keys):len(Keys)], Target: cells[len(Keys):], Reports: int(cnt)})
+	}
 	sorted := slices.Clone(ids)
-	slices.Sort(sorted) // load order: later articles replace earlier ones on ties
+	slices.Sort(sorted)
 	for _, id := range sorted {
 		u := c.unitOf[id]
 		if u < 0 {
 			continue
 		}
-		ri, ok := rowOf[u]
-		if !ok {
-			ri = len(rows)
-			rowOf[u] = ri
-			rows = append(rows, SummaryRow{Unit: &c.units[u], Actual: make([]Figure, len(Keys)), Target: make([]Figure, len(Keys))})
-		}
-		row := &rows[ri]
-		row.Reports++
-		for _, m := range c.arts[id].Metrics {
+		row := &rows[start[u]]
+		ms := c.arts[id].Metrics
+		for i := range ms {
+			m := &ms[i]
 			k := KeyIndex(m.Key)
 			if k < 0 {
 				continue
@@ -66,11 +95,8 @@ func (c *Corpus) Summary(ids []int32) []SummaryRow {
 			}
 		}
 	}
-	slices.SortFunc(rows, func(a, b SummaryRow) int { return int(c.unitIndex(a.Unit) - c.unitIndex(b.Unit)) })
 	return rows
 }
-
-func (c *Corpus) unitIndex(u *UnitInfo) int32 { return c.unitOf[u.Articles[0]] }
 
 // later reports whether f should replace the cell old: a later year wins,
 // then a later-dated article, then the later article in load order.
@@ -97,7 +123,9 @@ func (c *Corpus) History(ids []int32, unit UnitKey, key Key, kind Kind) []Figure
 		if u < 0 || c.units[u].Key != unit {
 			continue
 		}
-		for _, m := range c.arts[id].Metrics {
+		ms := c.arts[id].Metrics
+		for i := range ms {
+			m := &ms[i]
 			if m.Key != key || m.Kind != kind {
 				continue
 			}

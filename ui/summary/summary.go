@@ -569,7 +569,7 @@ func (m *Model) selectedFigure() (model.Figure, bool) {
 		return model.Figure{}, false
 	}
 	f := m.figure(r, c)
-	if c.plan && !f.Metric.HasPlanPct() {
+	if !f.OK || c.plan && !f.Metric.HasPlanPct() {
 		return f, false
 	}
 	return f, f.OK
@@ -1129,7 +1129,7 @@ func (m *Model) footer() []string {
 	if c.plan {
 		what += " · " + fmt.Sprintf(L.PlanPct, l.Percent(f.Metric.PlanPct))
 	}
-	val := common.SanitizeLine(l.Metric(f.Metric))
+	val := common.SanitizeLine(l.Metric(*f.Metric))
 	if f.Metric.Period != "" {
 		val += " (" + common.SanitizeLine(f.Metric.Period) + ")"
 	}
