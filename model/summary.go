@@ -63,7 +63,7 @@ func (c *Corpus) summary(ids []int32) []SummaryRow {
 			continue
 		}
 		start[u] = int32(len(rows))
-		cells := figs[:2*len(Keys):2*len(Keys)]
+		cells := figs[: 2*len(Keys) : 2*len(Keys)]
 		figs = figs[2*len(Keys):]
 		rows = append(rows, SummaryRow{Unit: &c.units[u], Actual: cells[:len(Keys):len(Keys)], Target: cells[len(Keys):], Reports: int(cnt)})
 	}
