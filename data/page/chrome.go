@@ -26,10 +26,10 @@ type line struct {
 	text  string // trimmed
 	kind  kind
 	words int
-	date  dateLine // kDate
-	views int      // kViews (and kDate when hasViews)
-	url   string   // kURL
-	name  string   // kLabel: what follows the label ("MINH HIỂN"), if anything
+	date  *dateLine // kDate
+	views int       // kViews (and kDate when hasViews)
+	url   string    // kURL
+	name  string    // kLabel: what follows the label ("MINH HIỂN"), if anything
 }
 
 // isChrome reports whether the line's kind alone makes it page chrome.
@@ -109,7 +109,7 @@ func classifyBuf(s string, fb *foldBuf) line {
 		return l
 	}
 	if dl, ok := parseDateLine(s); ok {
-		l.kind, l.date = kDate, dl
+		l.kind, l.date = kDate, &dl
 		if nameLike(dl.by) {
 			l.name = dl.by
 		}
@@ -142,7 +142,7 @@ func classifyBuf(s string, fb *foldBuf) line {
 	}
 	if l.words <= 16 && strings.Contains(s, " | ") {
 		if dl, name, ok := pipedDateLine(s); ok {
-			l.kind, l.date, l.name = kDate, dl, name
+			l.kind, l.date, l.name = kDate, &dl, name
 			return l
 		}
 	}
