@@ -1,7 +1,11 @@
 package figures
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/baocao/baocao/model"
@@ -102,6 +106,45 @@ func TestParseAmount(t *testing.T) {
 		}
 		if got.Start < 0 || got.End > len(tt.in) || got.Start > got.End || tt.in[got.Start:got.End] != tt.figure {
 			t.Errorf("ParseAmount(%q) figure [%d:%d], want %q", tt.in, got.Start, got.End, tt.figure)
+		}
+	}
+}
+
+// vnGroup writes n with dots between thousands: 1234567 → "1.234.567".
+func vnGroup(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// TestParseAmountRoundTrip writes numbers the Vietnamese way and reads them
+// back: dots group thousands, a comma marks decimals, multipliers scale.
+func TestParseAmountRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		n := r.Int64N(1e12)
+		frac := r.IntN(100)
+		cases := []struct {
+			s    string
+			want float64
+		}{
+			{vnGroup(n), float64(n)},
+			{vnGroup(n) + " đồng", float64(n)},
+			{fmt.Sprintf("%s,%02d%%", vnGroup(n%1000), frac), float64(n%1000) + float64(frac)/100},
+			{fmt.Sprintf("%s,%d tỷ đồng", vnGroup(n%100000), frac%10), (float64(n%100000) + float64(frac%10)/10) * 1e9},
+			{vnGroup(n%1000000) + " triệu đồng", float64(n%1000000) * 1e6},
+		}
+		for _, c := range cases {
+			a, ok := ParseAmount(c.s)
+			if !ok || math.Abs(a.Value-c.want) > 1e-9*math.Max(1, c.want) {
+				t.Fatalf("ParseAmount(%q) = %v, %v; want %v", c.s, a.Value, ok, c.want)
+			}
 		}
 	}
 }
