@@ -313,6 +313,26 @@ func isBreadcrumb(s string, words int) bool {
 	return false
 }
 
+// sectionWords open the names of a site's sections (folded).
+var sectionWords = []string{"hoat dong", "tin tuc", "thoi su", "chuyen muc", "su kien", "tin noi bat",
+	"tin trong", "tin dia phuong", "xay dung dang", "chinh tri", "kinh te", "van hoa", "xa hoi",
+	"quoc phong", "an ninh", "tin hoat dong", "tin tong hop", "thong bao", "chuyen de", "tieu diem"}
+
+// isSectionLabel reports whether a short line names a section of the site:
+// "Hoạt động của xã phường", "Tin tức - Sự kiện", "Xây dựng Đảng".
+func isSectionLabel(s string, words int) bool {
+	if words > 6 || endsSentence(s) || strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	f := fold(firstN(s, 40))
+	for _, w := range sectionWords {
+		if strings.HasPrefix(f, w) {
+			return len(scanUnits(s)) == 0 // "Kinh tế phường X tăng trưởng khá" is a headline
+		}
+	}
+	return false
+}
+
 // nameLike reports whether a short line reads as a person's name or a
 // group of names, as bylines print them: "Hoàng Bình", "HOÀNG PHƯƠNG",
 // "Minh Huyền - Bá Lộc", "Ngọc Ánh, Piên", "Minh Thà/KD&PL", "L.B",

@@ -162,6 +162,25 @@ func TestMenuRunAboveTheHeadline(t *testing.T) {
 	}
 }
 
+func TestSectionLabelIsNoHeadline(t *testing.T) {
+	a := parse("Hoạt động của Đảng ủy xã\nSáng 20/3, Đảng ủy xã Lộc Thắng tổ chức hội nghị chuyên đề về công tác xây dựng Đảng năm 2023.")
+	if !a.TitleDerived || !strings.Contains(a.Title, "Lộc Thắng") {
+		t.Errorf("title %q (derived %v)", a.Title, a.TitleDerived)
+	}
+	for _, b := range a.Body {
+		if strings.Contains(b, "Hoạt động của") {
+			t.Errorf("body keeps the section label: %q", a.Body)
+		}
+	}
+}
+
+func TestShortHeadlineWithSectionWord(t *testing.T) {
+	a := parse("Kinh tế phường Tân Định khởi sắc\nSáng 20/3, Đảng ủy phường Tân Định tổ chức hội nghị sơ kết quý I năm 2023.")
+	if a.TitleDerived || a.Title != "Kinh tế phường Tân Định khởi sắc" {
+		t.Errorf("title %q (derived %v)", a.Title, a.TitleDerived)
+	}
+}
+
 func TestTitles(t *testing.T) {
 	tests := []struct {
 		name, text, title string

@@ -191,7 +191,7 @@ func (p *parser) findTop() {
 			if n++; n > max {
 				break
 			}
-			if l.words < minWords || isBreadcrumb(l.text, l.words) {
+			if l.words < minWords || isBreadcrumb(l.text, l.words) || isSectionLabel(l.text, l.words) {
 				continue
 			}
 			if l.words > bw {
@@ -223,7 +223,7 @@ func (p *parser) findTop() {
 				break
 			}
 			l := &p.lines[i]
-			if l.kind == kText && l.words <= 60 && l.words >= 4 && !isBreadcrumb(l.text, l.words) && !menu[i] {
+			if l.kind == kText && l.words <= 60 && l.words >= 4 && !isBreadcrumb(l.text, l.words) && !isSectionLabel(l.text, l.words) && !menu[i] {
 				cands = append(cands, i)
 			}
 		}
@@ -480,7 +480,7 @@ func (p *parser) readMiddle() {
 		} else if inBox && paraLike(l) {
 			inBox = false
 		}
-		if inBox || dupTitle || l.isChrome() || (preLead && !endsSentence(l.text) && (l.words <= 3 || isBreadcrumb(l.text, l.words))) || (l.words <= 4 && isButtonRow(l.text)) {
+		if inBox || dupTitle || l.isChrome() || (preLead && !endsSentence(l.text) && (l.words <= 3 || isBreadcrumb(l.text, l.words) || isSectionLabel(l.text, l.words))) || (l.words <= 4 && isButtonRow(l.text)) {
 			flush()
 			p.addChrome(i, l.text)
 			p.noteChrome(l)
