@@ -230,11 +230,14 @@ func mayOpenLevel(w, next string) bool {
 	for len(w) > 0 && w[len(w)-1] < utf8.RuneSelf && !isWordByte(w[len(w)-1]) && !('A' <= w[len(w)-1] && w[len(w)-1] <= 'Z') {
 		w = w[:len(w)-1]
 	}
+	// a name must follow a level word of one token: a capital or a number
+	named := unicode.IsUpper(firstRune(next)) || (next != "" && isDigit(next[0]))
+	isUy := hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ")
 	switch len(w) {
 	case 2:
-		return w == "TP" || w == "Tp" || w == "TX"
+		return (w == "TP" || w == "Tp" || w == "TX") && named
 	case len("xã"):
-		return strings.EqualFold(w, "xã") && !hasPrefixFold(next, "hội")
+		return strings.EqualFold(w, "xã") && named
 	case len("thị"):
 		if strings.EqualFold(w, "thị") {
 			return hasPrefixFold(next, "trấn") || hasPrefixFold(next, "xã") || hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ")
@@ -244,11 +247,11 @@ func mayOpenLevel(w, next string) bool {
 		if strings.EqualFold(w, "thành") {
 			return hasPrefixFold(next, "phố") || hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ")
 		}
-		return strings.EqualFold(w, "quận") || strings.EqualFold(w, "tỉnh") || strings.EqualFold(w, "tp.hcm")
+		return ((strings.EqualFold(w, "quận") || strings.EqualFold(w, "tỉnh")) && (named || isUy)) || strings.EqualFold(w, "tp.hcm")
 	case len("huyện"):
-		return strings.EqualFold(w, "huyện")
+		return strings.EqualFold(w, "huyện") && (named || isUy)
 	case len("phường"):
-		return strings.EqualFold(w, "phường")
+		return strings.EqualFold(w, "phường") && named
 	}
 	return false
 }
