@@ -555,33 +555,39 @@ func subRuns(run string) []string {
 	return out
 }
 
+// keyInfo is what the occurrences of one unit tell: whether one names it
+// plainly (not as part of a person's title), and its mixed-case spelling.
+type keyInfo struct {
+	plain bool
+	mixed string
+}
+
 // unitsFinder gathers what the page says about units and picks the report's
 // own.
 type unitsFinder struct {
-	buf     []tok // scratch for scanning
-	texts   []string
-	mixed   map[model.UnitKey]string // the spelling of a unit's name written in mixed case
-	all     []occ                    // every occurrence, in page order
-	byFold  map[string][]model.Unit  // folded name → units of that name, by level
-	hasName map[model.UnitKey]int    // occurrences that are not personal
+	buf    []tok // scratch for scanning
+	texts  []string
+	keys   map[model.UnitKey]keyInfo // what the occurrences of each unit tell
+	all    []occ                     // every occurrence, in page order
+	byFold map[string][]model.Unit   // folded name → units of that name, by level
 }
 
 func newUnitsFinder(texts []string) *unitsFinder {
-	f := &unitsFinder{texts: texts, byFold: map[string][]model.Unit{}, hasName: map[model.UnitKey]int{}}
+	f := &unitsFinder{texts: texts, byFold: map[string][]model.Unit{}}
 	f.all = make([]occ, 0, 32)
 	for _, s := range texts {
 		f.all = scanUnitsBuf(s, &f.buf, f.all)
 	}
-	f.mixed = map[model.UnitKey]string{}
+	f.keys = make(map[model.UnitKey]keyInfo, len(f.all))
 	for _, o := range f.all {
+		ki := f.keys[o.key]
 		if !o.personal {
-			f.hasName[o.key]++
+			ki.plain = true
 		}
-		if !o.caps {
-			if _, ok := f.mixed[o.key]; !ok {
-				f.mixed[o.key] = o.unit.Name
-			}
+		if !o.caps && ki.mixed == "" {
+			ki.mixed = o.unit.Name
 		}
+		f.keys[o.key] = ki
 	}
 	for _, o := range f.all {
 		if !f.valid(o) {
@@ -604,7 +610,7 @@ func newUnitsFinder(texts []string) *unitsFinder {
 // valid reports whether an occurrence names a unit: a person's title
 // counts only where the same unit is also named plainly.
 func (f *unitsFinder) valid(o occ) bool {
-	return !o.personal || f.hasName[o.key] > 0
+	return !o.personal || f.keys[o.key].plain
 }
 
 // matchFolded finds the unit a bare name (folded) stands for: the smallest
@@ -721,12 +727,12 @@ func (f *unitsFinder) canonical(o occ) model.Unit {
 		tail := strings.Fields(o.capsTail)
 		for k := len(tail); k >= 1; k-- {
 			long := model.Unit{Level: u.Level, Name: u.Name + " " + strings.Join(tail[:k], " ")}
-			if n, ok := f.mixed[long.Key()]; ok {
+			if n := f.keys[long.Key()].mixed; n != "" {
 				u.Name = n
 				return u
 			}
 		}
-		if n, ok := f.mixed[u.Key()]; ok {
+		if n := f.keys[u.Key()].mixed; n != "" {
 			u.Name = n
 		}
 	}
