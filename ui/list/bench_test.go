@@ -1,6 +1,7 @@
 package list
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"slices"
@@ -97,6 +98,34 @@ func BenchmarkKeystroke(b *testing.B) {
 				}
 			}
 			_ = m.View()
+			d = append(d, time.Since(t0))
+		}
+	}
+	report(b, d)
+}
+
+// BenchmarkModelFilter is the model's share of BenchmarkKeystroke: only
+// model.ParseQuery and Corpus.Filter for the same sequence of filter texts.
+func BenchmarkModelFilter(b *testing.B) {
+	c := big(b)
+	var texts []string
+	var text []rune
+	for _, k := range keystrokes {
+		switch k {
+		case "backspace":
+			text = text[:len(text)-1]
+		case "space":
+			text = append(text, ' ')
+		default:
+			text = append(text, []rune(k)...)
+		}
+		texts = append(texts, string(text))
+	}
+	var d []time.Duration
+	for b.Loop() {
+		for _, s := range texts {
+			t0 := time.Now()
+			c.Filter(context.Background(), model.ParseQuery(s), model.ByDate, true)
 			d = append(d, time.Since(t0))
 		}
 	}

@@ -70,6 +70,9 @@ func New(ctx *common.Context) *Model {
 	m.input = common.NewTextInput(ctx, ctx.L.FilterPrompt, ctx.L.QueryHelp[0][0]+"  unit:…  year:…  level:…")
 	ids, _ := ctx.Corpus.Filter(context.Background(), model.Query{}, m.order, m.desc)
 	m.ids = ids
+	// Fold the headlines for the phrase tier now, off the keystroke path
+	// (once per corpus, shared by every session).
+	go headlinesOf(ctx.Corpus)
 	m.unitW = 10
 	for _, u := range ctx.Corpus.Units() {
 		m.unitW = max(m.unitW, min(26, common.Width(u.Unit.Short())))

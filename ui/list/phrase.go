@@ -26,13 +26,23 @@ import (
 // corpus (about 150 bytes a report, shared by every session reading that
 // corpus), so that a keystroke only compares bytes.
 
-// headlines is the folded headlines of a corpus: for each article, its
-// title, unit and byline folded, words separated by one space and fields by
-// a newline (a phrase never spans two fields).
+// headlines is a positional index of the corpus's headlines (title, unit,
+// byline, folded): the words of each article's headline as term numbers in
+// order, fields parted by -1, and for each term (sorted) where it occurs.
+// A phrase query walks the occurrences of terms that start with its first
+// word and looks at the words that follow: its cost is the number of those
+// occurrences, not the size of the corpus.
 type headlines struct {
-	buf  []byte
-	offs []int32 // article i is buf[offs[i]:offs[i+1]]
+	terms  []string // folded words, sorted
+	toks   []int32  // per article, its headline's term numbers; -1 between fields
+	tokOff []int32  // article i's tokens are toks[tokOff[i]:tokOff[i+1]]
+	// occurrences of term t: occ[occOff[t]:occOff[t+1]], each an article
+	// and the token's index in toks.
+	occOff []int32
+	occ    []occurrence
 }
+
+type occurrence struct{ art, tok int32 }
 
 var (
 	hlMu    sync.Mutex
@@ -67,20 +77,95 @@ func headlinesOf(c *model.Corpus) *headlines {
 }
 
 func buildHeadlines(c *model.Corpus) *headlines {
-	h := &headlines{offs: make([]int32, 0, c.Len()+1)}
-	for i := range int32(c.Len()) {
-		h.offs = append(h.offs, int32(len(h.buf)))
-		a := c.At(i)
-		h.buf = appendWords(h.buf, a.Title)
-		if a.Unit != nil {
-			h.buf = append(h.buf, '\n')
-			h.buf = appendWords(h.buf, a.Unit.String())
+	h := &headlines{tokOff: make([]int32, 0, c.Len()+1)}
+	dict := make(map[string]int32)
+	var buf []byte
+	add := func(s string) {
+		buf = appendWords(buf[:0], s)
+		for _, w := range bytes.Fields(buf) {
+			id, ok := dict[string(w)]
+			if !ok {
+				id = int32(len(h.terms))
+				dict[string(w)] = id
+				h.terms = append(h.terms, string(w))
+			}
+			h.toks = append(h.toks, id)
 		}
-		h.buf = append(h.buf, '\n')
-		h.buf = appendWords(h.buf, a.Byline)
 	}
-	h.offs = append(h.offs, int32(len(h.buf)))
+	for i := range int32(c.Len()) {
+		h.tokOff = append(h.tokOff, int32(len(h.toks)))
+		a := c.At(i)
+		add(a.Title)
+		if a.Unit != nil {
+			h.toks = append(h.toks, -1)
+			add(a.Unit.String())
+		}
+		if a.Byline != "" {
+			h.toks = append(h.toks, -1)
+			add(a.Byline)
+		}
+	}
+	h.tokOff = append(h.tokOff, int32(len(h.toks)))
+	// Number the terms in sorted order, so that a prefix is a range.
+	order := make([]int32, len(h.terms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(h.terms[a], h.terms[b]) })
+	rank := make([]int32, len(order))
+	sorted := make([]string, len(order))
+	for r, t := range order {
+		rank[t] = int32(r)
+		sorted[r] = h.terms[t]
+	}
+	h.terms = sorted
+	count := make([]int32, len(h.terms)+1)
+	for i, t := range h.toks {
+		if t >= 0 {
+			h.toks[i] = rank[t]
+			count[rank[t]+1]++
+		}
+	}
+	for t := 1; t < len(count); t++ {
+		count[t] += count[t-1]
+	}
+	h.occOff = slices.Clone(count)
+	h.occ = make([]occurrence, len(h.toks))
+	for art := range int32(c.Len()) {
+		for k := h.tokOff[art]; k < h.tokOff[art+1]; k++ {
+			if t := h.toks[k]; t >= 0 {
+				h.occ[count[t]] = occurrence{art, k}
+				count[t]++
+			}
+		}
+	}
+	h.occ = h.occ[:h.occOff[len(h.terms)]]
 	return h
+}
+
+// phrase marks in out (a bitset over articles) the articles of cand (a
+// bitset) whose headline has words as consecutive words of one field, each
+// query word a prefix of its word (as model matches words).
+func (h *headlines) phrase(words []string, cand, out []uint64) {
+	lo, _ := slices.BinarySearch(h.terms, words[0])
+	hi := lo
+	for hi < len(h.terms) && strings.HasPrefix(h.terms[hi], words[0]) {
+		hi++
+	}
+	for _, o := range h.occ[h.occOff[lo]:h.occOff[hi]] {
+		a := o.art
+		if cand[a>>6]&(1<<(uint(a)&63)) == 0 || out[a>>6]&(1<<(uint(a)&63)) != 0 {
+			continue
+		}
+		ok := true
+		for i := 1; i < len(words) && ok; i++ {
+			k := o.tok + int32(i)
+			ok = k < h.tokOff[a+1] && h.toks[k] >= 0 && strings.HasPrefix(h.terms[h.toks[k]], words[i])
+		}
+		if ok {
+			out[a>>6] |= 1 << (uint(a) & 63)
+		}
+	}
 }
 
 // appendWords appends the folded words of s, separated by one space.
@@ -105,26 +190,20 @@ func appendWords(dst []byte, s string) []byte {
 	return dst
 }
 
-// headlinePhrase keeps the ids whose headline holds words as a phrase. It
-// stops with ctx's error when ctx is done. Only ids that base holds (when
-// base is not nil) are looked at.
-func headlinePhrase(ctx context.Context, c *model.Corpus, ids []int32, words []string, base []uint64) ([]int32, error) {
+// headlinePhrase keeps the ids whose headline holds words as a phrase, in
+// order. Only ids that base holds (when base is not nil) are looked at.
+func headlinePhrase(c *model.Corpus, ids []int32, words []string, base []uint64) []int32 {
 	h := headlinesOf(c)
-	var out []int32
-	for i, id := range ids {
-		if i&4095 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if base != nil && base[id>>6]&(1<<(uint(id)&63)) == 0 {
-			continue
-		}
-		if phraseIn(h.buf[h.offs[id]:h.offs[id+1]], words) {
-			out = append(out, id)
+	n := (c.Len() + 63) / 64
+	cand := make([]uint64, n)
+	for _, id := range ids {
+		if base == nil || base[id>>6]&(1<<(uint(id)&63)) != 0 {
+			cand[id>>6] |= 1 << (uint(id) & 63)
 		}
 	}
-	return out, nil
+	match := make([]uint64, n)
+	h.phrase(words, cand, match)
+	return keep(ids, match)
 }
 
 // phraseCache remembers, for the last queries of one list, which reports
@@ -202,8 +281,8 @@ func (pc *phraseCache) filter(ctx context.Context, c *model.Corpus, ids []int32,
 	if base != nil {
 		from = base.set
 	}
-	out, err := headlinePhrase(ctx, c, ids, q.Words, from)
-	if err != nil {
+	out := headlinePhrase(c, ids, q.Words, from)
+	if err := ctx.Err(); err != nil {
 		return nil, false, err
 	}
 	e := &phraseEntry{quals: quals, words: q.Words, found: len(out) > 0}
@@ -238,61 +317,4 @@ func keep(ids []int32, set []uint64) []int32 {
 		}
 	}
 	return out
-}
-
-// hasPhrase reports whether the folded words of s hold words as consecutive
-// words, each query word a prefix of its text word (as model matches).
-func hasPhrase(s string, words []string) bool {
-	return phraseIn(appendWords(nil, s), words)
-}
-
-// phraseIn looks for words as consecutive words of s (folded words
-// separated by one space, fields by newlines).
-func phraseIn(s []byte, words []string) bool {
-	if len(words) == 0 {
-		return false
-	}
-	w0 := []byte(words[0])
-	for from := 0; from < len(s); {
-		i := bytes.Index(s[from:], w0)
-		if i < 0 {
-			return false
-		}
-		at := from + i
-		if (at == 0 || s[at-1] == ' ' || s[at-1] == '\n') && matchAt(s[at:], words) {
-			return true
-		}
-		from = at + 1
-	}
-	return false
-}
-
-// wordEnd is the length of the word s starts with.
-func wordEnd(s []byte) int {
-	for i, c := range s {
-		if c == ' ' || c == '\n' {
-			return i
-		}
-	}
-	return len(s)
-}
-
-// matchAt reports whether s, from a word start, begins with words as a
-// phrase within one field.
-func matchAt(s []byte, words []string) bool {
-	j := 0
-	for k, w := range words {
-		if !bytes.HasPrefix(s[j:], []byte(w)) {
-			return false
-		}
-		if k == len(words)-1 {
-			return true
-		}
-		j += wordEnd(s[j:])
-		if j >= len(s) || s[j] != ' ' {
-			return false // the field (or the headline) ends before the phrase does
-		}
-		j++
-	}
-	return true
 }
