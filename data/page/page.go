@@ -78,15 +78,24 @@ type parser struct {
 }
 
 func (p *parser) split(text string) {
-	raw := strings.Split(text, "\n")
-	p.lines = make([]line, len(raw))
-	for i, r := range raw {
+	p.lines = make([]line, 0, strings.Count(text, "\n")+1)
+	p.nb = make([]int, 0, cap(p.lines))
+	for rest := text; ; {
+		r := rest
+		k := strings.IndexByte(rest, '\n')
+		if k >= 0 {
+			r, rest = rest[:k], rest[k+1:]
+		}
 		if strings.Contains(r, "\u00a0") {
 			r = strings.ReplaceAll(r, "\u00a0", " ")
 		}
-		p.lines[i] = classifyBuf(strings.TrimSpace(r), &p.fb)
-		if p.lines[i].kind != kBlank {
-			p.nb = append(p.nb, i)
+		l := classifyBuf(strings.TrimSpace(r), &p.fb)
+		if l.kind != kBlank {
+			p.nb = append(p.nb, len(p.lines))
+		}
+		p.lines = append(p.lines, l)
+		if k < 0 {
+			break
 		}
 	}
 	p.lead, p.title, p.dateLn, p.bylineLn, p.bottomDate = -1, -1, -1, -1, -1
