@@ -140,6 +140,7 @@ func TestParseDates(t *testing.T) {
 		{"a long menu above", "Trang chủ\nGiới thiệu\nLịch sử\nTổ chức bộ máy\nTin tức\nSự kiện\nVăn bản\nThủ tục\nHỏi đáp\nLiên hệ\nBản đồ\nThư viện ảnh\nVideo\nTuyên truyền\n\nĐảng ủy xã C tổng kết năm 2023\n10/01/2024 07:30\n\nSáng 9/1, Đảng ủy xã C tổ chức hội nghị tổng kết công tác năm 2023 với nhiều nội dung quan trọng.", "2024-01-10T07:30:00", "2024-01-09"},
 		{"a historic day is not the event", "Đảng ủy phường D kỷ niệm ngày thành lập Đảng\n\nNgày 3/2/1930, Đảng Cộng sản Việt Nam ra đời, mở ra trang sử mới của dân tộc.\n\nSáng ngày 2/2/2024, Đảng ủy phường D tổ chức lễ kỷ niệm 94 năm Ngày thành lập Đảng với nhiều hoạt động.", "", "2024-02-02"},
 		{"a footer is chrome", "Đảng ủy phường E họp\n\nChiều 5/3, Đảng ủy phường E họp định kỳ tháng 3 năm 2024 với nhiều nội dung quan trọng.\n\nĐịa chỉ: Số 12 đường Trần Phú, phường E, thành phố F\nĐiện thoại: 0203 3812 345\nGhi rõ nguồn khi phát hành lại thông tin từ website này", "", "2024-03-05"},
+		{"date line under the sapo", "Đảng ủy xã G tổng kết năm 2023\n\nNăm 2023, Đảng bộ xã G đã hoàn thành toàn diện các chỉ tiêu nghị quyết đề ra với nhiều kết quả nổi bật.\n\n09/01/2024 10:20\n\nSáng 8/1, Đảng ủy xã G tổ chức hội nghị tổng kết công tác năm 2023.", "2024-01-09T10:20:00", "2024-01-08"},
 		{"no date", "Đảng ủy phường A họp\n\nĐảng ủy phường A đã họp bàn nhiều nội dung quan trọng của công tác xây dựng Đảng trong năm.", "", ""},
 	}
 	for _, tt := range tests {

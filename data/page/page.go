@@ -775,6 +775,22 @@ func deriveTitle(lead, keep string) string {
 
 // findDates sets the publication date and the day of the event.
 func (p *parser) findDates() {
+	if p.dateLn < 0 && p.bottomDate < 0 {
+		// a date line under the sapo or the first paragraph
+		seen := 0
+		for _, i := range p.nb {
+			if i < p.topEnd || i >= p.botStart {
+				continue
+			}
+			if seen++; seen > 4 {
+				break
+			}
+			if p.lines[i].kind == kDate {
+				p.dateLn = i
+				break
+			}
+		}
+	}
 	switch {
 	case p.dateLn >= 0:
 		p.published = p.lines[p.dateLn].date.when
