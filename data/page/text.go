@@ -141,20 +141,16 @@ func countWords(s string) int { return countWordsUpTo(s, len(s)+1) }
 func countWordsUpTo(s string, limit int) int {
 	n := 0
 	for i := 0; i < len(s) && n < limit; {
-		// the token at i ends at the next space or tab
-		j := strings.IndexByte(s[i:], ' ')
-		if j < 0 {
-			j = len(s)
-		} else {
-			j += i
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
 		}
-		if k := strings.IndexByte(s[i:j], '\t'); k >= 0 {
-			j = i + k
+		start := i
+		for i < len(s) && s[i] != ' ' && s[i] != '\t' {
+			i++
 		}
-		if j > i && tokenHasAlnum(s[i:j]) {
+		if i > start && tokenHasAlnum(s[start:i]) {
 			n++
 		}
-		i = j + 1
 	}
 	return n
 }
