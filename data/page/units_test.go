@@ -141,3 +141,24 @@ func TestMentions(t *testing.T) {
 		t.Errorf("mentions %q, want %q", strings.Join(got, "; "), want)
 	}
 }
+
+func TestGazetteer(t *testing.T) {
+	g := loadGazetteer()
+	if len(g.provinces) != 63 || len(g.districts) < 690 || len(g.wards) < 5000 {
+		t.Fatalf("gazetteer: %d provinces, %d districts, %d commune names", len(g.provinces), len(g.districts), len(g.wards))
+	}
+	found := false
+	for _, e := range g.enclosing("phường", fold("Hoàng Văn Thụ")) {
+		found = found || (e.level == "thành phố" && e.name == "Thái Nguyên")
+	}
+	if !found {
+		t.Error("phường Hoàng Văn Thụ: no enclosing thành phố Thái Nguyên")
+	}
+	if p, ok := g.province(fold("Hà Nội")); !ok || p.level != "thành phố" {
+		t.Errorf("Hà Nội: %+v %v", p, ok)
+	}
+	// the last commune of the list is there too
+	if len(g.wards[fold("Đất Mũi")]) == 0 {
+		t.Error("xã Đất Mũi missing")
+	}
+}
