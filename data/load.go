@@ -431,18 +431,18 @@ func parse(text string, a *model.Article, fn func(string, *model.Article)) {
 		}
 	}()
 	fn(text, a)
-	guard(a)
+	guard(a, text)
 }
 
 // guard checks that the parsers handed back only valid UTF-8 that is safe on
-// a terminal, as they were given, and repairs any field that is not: the
-// loader promises a safe record whatever a parser does. A repair is a
+// a terminal, as they were given (text), and repairs any field that is not:
+// the loader promises a safe record whatever a parser does. A repair is a
 // problem, so that it gets noticed and the parser mended.
-func guard(a *model.Article) {
+func guard(a *model.Article, text string) {
 	var bad []string
 	fix := func(field string, s *string) {
-		if isClean(*s) || utf8.ValidString(*s) && unsafeAt(*s) < 0 {
-			return // isClean: one pass that is enough for nearly every string
+		if sliceOf(*s, text) || isClean(*s) || utf8.ValidString(*s) && unsafeAt(*s) < 0 {
+			return // the first two settle nearly every string, the first without reading it
 		}
 		t, _ := sanitize(strings.ToValidUTF8(*s, "\uFFFD"))
 		*s = t
@@ -478,6 +478,20 @@ func guard(a *model.Article) {
 		a.Problems = append(a.Problems, "the parser returned text that is not UTF-8 or not safe on a terminal in "+
 			strings.Join(bad, ", ")+"; repaired")
 	}
+}
+
+// sliceOf reports whether s is a slice of text that starts and ends between
+// characters. text is safe and valid, so such an s is too.
+func sliceOf(s, text string) bool {
+	if s == "" {
+		return true
+	}
+	p, t := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	if p < t || p+uintptr(len(s)) > t+uintptr(len(text)) {
+		return false
+	}
+	end := int(p-t) + len(s)
+	return utf8.RuneStart(s[0]) && (end == len(text) || utf8.RuneStart(text[end]))
 }
 
 // parsers understands prepared text: page layout, then figures. It is the

@@ -432,3 +432,24 @@ func TestOptionsParse(t *testing.T) {
 		t.Errorf("%d calls, %+v", calls, res.Articles)
 	}
 }
+
+func TestSliceOf(t *testing.T) {
+	text := strings.Clone("Đảng bộ có 312 đảng viên")
+	i := strings.Index(text, "bộ")
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{text, true},
+		{text[i : i+len("bộ")], true},
+		{text[:1], false},            // half of Đ
+		{text[i : i+2], false},       // "b" and half of ộ
+		{text[i+1 : i+4], true},      // "ộ"
+		{strings.Clone("bộ"), false}, // equal, but not a slice: checked by reading
+		{"", true},
+	} {
+		if got := sliceOf(tc.s, text); got != tc.want {
+			t.Errorf("sliceOf(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
