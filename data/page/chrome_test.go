@@ -93,6 +93,7 @@ func TestBylineAndChrome(t *testing.T) {
 		{"run in with an initial", "Cá chim trắng không gây hại\nTại cuộc họp chiều 10/2, Tổng cục Môi trường và đại diện Bộ Nông nghiệp đã thống nhất rằng loài cá chim trắng không gây hại cho môi trường tự nhiên của địa phương. N. Huyền ", "N. Huyền", "", []string{"Huyền"}},
 		{"a photo credit run in is no byline", "Cá chim trắng không gây hại\nTại cuộc họp chiều 10/2, Tổng cục Môi trường và đại diện Bộ Nông nghiệp đã thống nhất rằng loài cá chim trắng không gây hại cho môi trường tự nhiên của địa phương. Ảnh: Hải Hà", "", "", nil},
 		{"author on the date line", "Đảng ủy xã B tổng kết năm\n12/01/2024 08:15 - Tác giả: Nguyễn An\n\n" + body, "Nguyễn An", "", []string{"Nguyễn An"}},
+		{"a name under the headline", "Đảng ủy xã B tổng kết năm\nThu Hà\n09/01/2024\n\n" + body, "Thu Hà", "", []string{"Thu Hà"}},
 		{"author and editor", body + "\n\nNgười viết: Nguyễn An | Biên tập: Trần Bình", "Nguyễn An", "", []string{"Nguyễn An", "Biên tập"}},
 		{"no byline after a cut-off paragraph", body + "\n\nPhường phấn đấu giữ vững 10", "", "", nil},
 		{"a closing sentence is no byline", body + " Hội nghị thành công tốt đẹp.", "", "", nil},

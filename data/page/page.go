@@ -65,8 +65,9 @@ type parser struct {
 	related  int // "Tin khác" heading: the rest is chrome; len(lines) when none
 
 	byline     string
-	bylineLn   int // the byline's line; -1 when none, -2 when from a label above the body
-	bottomDate int // a date line in the bottom chrome; -1 when none
+	topByline  string // a name under the headline
+	bylineLn   int    // the byline's line; -1 when none, -2 when from a label above the body
+	bottomDate int    // a date line in the bottom chrome; -1 when none
 	views      int
 	hasViews   bool
 	url        string
@@ -489,7 +490,12 @@ func (p *parser) readMiddle() {
 		} else if inBox && paraLike(l) {
 			inBox = false
 		}
-		if inBox || dupTitle || l.isChrome() || (preLead && !endsSentence(l.text) && (l.words <= 3 || isBreadcrumb(l.text, l.words) || isSectionLabel(l.text, l.words))) || (l.words <= 4 && isButtonRow(l.text)) {
+		authorLine := preLead && p.nearTitle(i) && l.kind == kText && l.words >= 2 && l.words <= 5 && (l.words <= 3 || !isAllCaps(l.text)) &&
+			nameLike(l.text) && !orgLike(l.text, l.words) && len(scanUnits(l.text)) == 0
+		if authorLine && p.topByline == "" {
+			p.topByline = l.text // "Thu Hà" under the headline: the byline, unless one stands below
+		}
+		if inBox || dupTitle || authorLine || l.isChrome() || (preLead && !endsSentence(l.text) && (l.words <= 3 || isBreadcrumb(l.text, l.words) || isSectionLabel(l.text, l.words))) || (l.words <= 4 && isButtonRow(l.text)) {
 			flush()
 			p.addChrome(i, l.text)
 			p.noteChrome(l)
@@ -520,6 +526,21 @@ func (p *parser) readMiddle() {
 		body = append(body, b)
 	}
 	p.body = body
+}
+
+// nearTitle reports whether line i is one of the two lines under the
+// headline (blank lines aside).
+func (p *parser) nearTitle(i int) bool {
+	if p.title < 0 || i <= p.title {
+		return false
+	}
+	n := 0
+	for k := p.title + 1; k < i; k++ {
+		if p.lines[k].kind != kBlank {
+			n++
+		}
+	}
+	return n < 2
 }
 
 // joins reports whether the line next continues the hard-wrapped text cur.
@@ -878,6 +899,9 @@ func (p *parser) findUnits() {
 func (p *parser) finish() {
 	a := p.a
 	a.Views, a.HasViews = p.views, p.hasViews
+	if p.byline == "" {
+		p.byline = p.topByline
+	}
 	a.Byline = collapseSpaces(p.byline)
 	a.SourceURL = p.url
 	for _, b := range p.body {
