@@ -72,7 +72,7 @@ func New(ctx *common.Context) *Model {
 	m.ids = ids
 	// Fold the headlines for the phrase tier now, off the keystroke path
 	// (once per corpus, shared by every session).
-	go headlinesOf(ctx.Corpus)
+	warmHeadlines(ctx.Corpus)
 	m.unitW = 10
 	for _, u := range ctx.Corpus.Units() {
 		m.unitW = max(m.unitW, min(26, common.Width(u.Unit.Short())))

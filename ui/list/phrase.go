@@ -55,25 +55,35 @@ type hlEntry struct {
 	h    *headlines
 }
 
-// headlinesOf returns c's folded headlines, building them on first use.
+// headlinesOf returns c's headline index, building it on first use.
 func headlinesOf(c *model.Corpus) *headlines {
-	hlMu.Lock()
-	var e *hlEntry
-	for _, x := range hlCache {
-		if x.c == c {
-			e = x
-		}
-	}
-	if e == nil {
-		e = &hlEntry{c: c}
-		hlCache = append(hlCache, e)
-		if len(hlCache) > 4 {
-			hlCache = hlCache[1:]
-		}
-	}
-	hlMu.Unlock()
+	e, _ := hlEntryOf(c)
 	e.once.Do(func() { e.h = buildHeadlines(c) })
 	return e.h
+}
+
+// warmHeadlines starts building c's headline index in the background,
+// unless some list already did.
+func warmHeadlines(c *model.Corpus) {
+	if e, fresh := hlEntryOf(c); fresh {
+		go e.once.Do(func() { e.h = buildHeadlines(c) })
+	}
+}
+
+func hlEntryOf(c *model.Corpus) (*hlEntry, bool) {
+	hlMu.Lock()
+	defer hlMu.Unlock()
+	for _, x := range hlCache {
+		if x.c == c {
+			return x, false
+		}
+	}
+	e := &hlEntry{c: c}
+	hlCache = append(hlCache, e)
+	if len(hlCache) > 4 {
+		hlCache = hlCache[1:]
+	}
+	return e, true
 }
 
 func buildHeadlines(c *model.Corpus) *headlines {
