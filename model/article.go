@@ -7,6 +7,7 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"time"
 )
@@ -103,7 +104,7 @@ type UnitKey struct {
 
 // MarshalJSON writes parent as null when it is unknown.
 func (u Unit) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
+	return marshal(struct {
 		Level  Level   `json:"level"`
 		Name   string  `json:"name"`
 		Parent *string `json:"parent"`
@@ -171,7 +172,7 @@ func (w When) MarshalJSON() ([]byte, error) {
 	if w.IsZero() {
 		return []byte("null"), nil
 	}
-	return json.Marshal(w.String())
+	return marshal(w.String())
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
@@ -253,7 +254,7 @@ func (a Article) MarshalJSON() ([]byte, error) {
 		v := a.Views
 		r.Views = &v
 	}
-	return json.Marshal(r)
+	return marshal(r)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes (Chrome is not in the record).
@@ -277,6 +278,18 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 		a.SourceURL = *r.SourceURL
 	}
 	return nil
+}
+
+// marshal is json.Marshal without HTML escaping: the record is data, and
+// "<", ">" and "&" in an article stay as written.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 func nullString(s string) *string {

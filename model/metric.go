@@ -125,7 +125,7 @@ func (m Metric) MarshalJSON() ([]byte, error) {
 		y := m.Year
 		r.Year = &y
 	}
-	return json.Marshal(r)
+	return marshal(r)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.

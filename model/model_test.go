@@ -266,3 +266,16 @@ func TestSummaryOfSubsetMatchesWhole(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordJSONKeepsHTMLCharacters(t *testing.T) {
+	a := Article{ID: "x", Title: "A & B <i>", Metrics: []Metric{{Key: BudgetRevenue, Evidence: "x > y", Of: math.NaN(), PlanPct: math.NaN()}}}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(a); err != nil {
+		t.Fatal(err)
+	}
+	if s := b.String(); !strings.Contains(s, `"title":"A & B <i>"`) || !strings.Contains(s, `"evidence":"x > y"`) {
+		t.Errorf("escaped: %s", s)
+	}
+}

@@ -57,7 +57,6 @@ func Render(format string, a *model.Article) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("article %s: %w", a.ID, err)
 		}
-		b = unescapeHTML(b)
 		if format == "jsonl" {
 			b = append(b, '\n')
 		}
@@ -91,43 +90,6 @@ func Render(format string, a *model.Article) ([]byte, error) {
 // number writes a value in full, never with an exponent: 12515000000000.
 func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// unescapeHTML undoes the \u003c, \u003e and \u0026 that json.Marshal puts
-// for <, > and & (model's MarshalJSON cannot be told SetEscapeHTML(false)),
-// so the text reads as it was. It walks escapes token by token, so an
-// escaped backslash followed by "u003c" is left alone.
-func unescapeHTML(b []byte) []byte {
-	i := bytes.Index(b, []byte(`\u00`))
-	if i < 0 {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	for i = 0; i < len(b); i++ {
-		c := b[i]
-		if c != '\\' || i+1 >= len(b) {
-			out = append(out, c)
-			continue
-		}
-		if b[i+1] == 'u' && i+5 < len(b) {
-			switch string(b[i+2 : i+6]) {
-			case "003c":
-				out = append(out, '<')
-				i += 5
-				continue
-			case "003e":
-				out = append(out, '>')
-				i += 5
-				continue
-			case "0026":
-				out = append(out, '&')
-				i += 5
-				continue
-			}
-		}
-		out = append(out, c, b[i+1])
-		i++
-	}
-	return out
-}
 
 // Encoder writes records one at a time. Close finishes the output (the
 // closing bracket of json) and flushes it.

@@ -10,25 +10,6 @@ import (
 	"github.com/baocao/baocao/model"
 )
 
-func TestUnescapeHTML(t *testing.T) {
-	for in, want := range map[string]string{
-		`"a \u003cb\u003e \u0026 c"`: `"a <b> & c"`,
-		`"\\u003c"`:                  `"\\u003c"`, // an escaped backslash, then text
-		`"\\\u003c"`:                 `"\\<"`,
-		`"\u00e9 \n \u2028"`:         `"\u00e9 \n \u2028"`,
-		`"\u003`:                     `"\u003`,
-	} {
-		got := string(unescapeHTML([]byte(in)))
-		if got != want {
-			t.Errorf("unescapeHTML(%s) = %s, want %s", in, got, want)
-		}
-		var a, b string
-		if json.Unmarshal([]byte(in), &a) == nil && (json.Unmarshal([]byte(got), &b) != nil || a != b) {
-			t.Errorf("unescapeHTML(%s) changed the value: %q -> %q", in, a, b)
-		}
-	}
-}
-
 func TestWrite(t *testing.T) {
 	arts := []model.Article{
 		{ID: "a", Title: `Tiêu đề, "trích" <b>`, Unit: &model.Unit{Level: model.Ward, Name: "Tây Sơn"},
@@ -67,5 +48,15 @@ func TestWrite(t *testing.T) {
 	}
 	if err := Write(&buf, "xml", arts); err == nil {
 		t.Error("unknown format accepted")
+	}
+}
+
+func TestJSONLKeepsHTMLCharacters(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "jsonl", []model.Article{{ID: "a", Title: "A & <b>"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"title":"A & <b>"`) {
+		t.Errorf("jsonl escapes HTML characters: %s", buf.String())
 	}
 }
