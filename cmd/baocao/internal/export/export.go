@@ -90,7 +90,6 @@ func Render(format string, a *model.Article) ([]byte, error) {
 // number writes a value in full, never with an exponent: 12515000000000.
 func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-
 // Encoder writes records one at a time. Close finishes the output (the
 // closing bracket of json) and flushes it.
 type Encoder struct {
