@@ -14,7 +14,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 )
 
 // Exit statuses.
@@ -42,6 +41,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "export", summary: "print the articles as JSON Lines, JSON or CSV", run: runExport},
+		{name: "serve", summary: "serve the reader over SSH", run: runServe},
 		{name: "version", summary: "print the version", run: runVersion},
 		{name: "help", summary: "show help for a command", run: runHelp},
 		{name: "synth", summary: "write a synthetic corpus, for benchmarks", hidden: true, run: runSynth},
@@ -69,27 +69,15 @@ func run(e env, args []string) int {
 				return c.run(e, args[1:])
 			}
 		}
-		if strings.HasPrefix(args[0], "-") && args[0] != "-" {
-			fmt.Fprintf(e.stderr, "baocao: unknown flag %s\n\n", args[0])
-			usage(e.stderr)
-			return exitUsage
-		}
 	}
 	return runReader(e, args)
-}
-
-// runReader opens the terminal reader on paths (the sample corpus when
-// none). The reader is wired in here.
-func runReader(e env, paths []string) int {
-	fmt.Fprintln(e.stderr, "baocao: the reader is not wired in yet; try 'baocao export' (see 'baocao --help')")
-	return exitUsage
 }
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `baocao reads Vietnamese local-government reports in the terminal.
 
 Usage:
-  baocao [PATH ...]              open the reader
+  baocao [--lang vi|en] [PATH ...]   open the reader
   baocao COMMAND [ARGS ...]
 
 Commands:
@@ -104,8 +92,10 @@ PATH is a file, a folder (read recursively) or - (one article from standard
 input); with no PATH, the sample corpus built into baocao.
 
 Examples:
-  baocao reports/
+  baocao                          the sample corpus
+  baocao --lang en reports/
   baocao export --format csv reports/ > metrics.csv
+  baocao serve --authorized-keys ~/.ssh/authorized_keys reports/
   curl -s https://example.org/report.txt | baocao export -
 
 Run 'baocao help COMMAND' for more about a command.

@@ -142,8 +142,8 @@ func TestExportExitCodes(t *testing.T) {
 	if out, _, code := baocao(t, "", "version"); code != 0 || !strings.HasPrefix(out, "baocao ") {
 		t.Errorf("version: exit %d, %q", code, out)
 	}
-	if _, _, code := baocao(t, "", dir); code != exitUsage {
-		t.Errorf("the reader placeholder: exit %d", code)
+	if _, errs, code := baocao(t, "", "--lang", "fr", dir); code != exitUsage || !strings.Contains(errs, "--lang") {
+		t.Errorf("reader with a bad --lang: exit %d, %q", code, errs)
 	}
 }
 
