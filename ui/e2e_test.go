@@ -165,6 +165,18 @@ func TestE2ESample(t *testing.T) {
 		}
 	}
 
+	// Resizing redraws: narrow, the list fills the screen without borders;
+	// wide again, list and detail stand side by side.
+	x.run("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+	x.waitFor("the narrow layout", func(s string) bool {
+		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+		return !strings.Contains(s, "╭") && len(lines) == 24 && strings.Contains(lines[22], "5 / 5 báo cáo")
+	})
+	x.run("resize-window", "-t", "e2e", "-x", "120", "-y", "40")
+	x.waitFor("the wide layout", func(s string) bool {
+		return strings.Count(s, "╭") == 2 && strings.Contains(s, "5 / 5 báo cáo")
+	})
+
 	// Filtering leaves one.
 	x.text("/hoang van thu")
 	x.waitFor("one report left by the filter", func(s string) bool {
