@@ -110,7 +110,8 @@ type Model struct {
 	progress progress.Model
 	done     int
 	total    int
-	loadCh   chan tea.Msg
+	loadCh   chan tea.Msg // progress reports
+	doneCh   chan tea.Msg // the loaded corpus
 
 	// Panes and overlays; nil until the corpus is there.
 	list     *list.Model
@@ -197,24 +198,35 @@ func (m *Model) startLoad() tea.Cmd {
 		m.loadErr = fmt.Errorf("ui: Options has neither Corpus nor Load")
 		return nil
 	}
-	ch := make(chan tea.Msg, 64)
-	m.loadCh = ch
+	// Progress reports are dropped when the screen is behind; the result
+	// has a buffered channel of its own, so that the loader never blocks
+	// (and never leaks) when the reader quits before it finishes.
+	prog, done := make(chan tea.Msg, 16), make(chan tea.Msg, 1)
+	m.loadCh, m.doneCh = prog, done
 	load := m.opts.Load
 	go func() {
-		c, err := load(func(done, total int) {
+		c, err := load(func(d, total int) {
 			select {
-			case ch <- loadProgressMsg{done, total}:
-			default: // the screen is behind; a later report will do
+			case prog <- loadProgressMsg{d, total}:
+			default:
 			}
 		})
-		ch <- loadedMsg{c, err}
+		done <- loadedMsg{c, err}
 	}()
 	return m.listen()
 }
 
+// listen waits for the loader's next report or its result.
 func (m *Model) listen() tea.Cmd {
-	ch := m.loadCh
-	return func() tea.Msg { return <-ch }
+	prog, done := m.loadCh, m.doneCh
+	return func() tea.Msg {
+		select {
+		case msg := <-done:
+			return msg
+		case msg := <-prog:
+			return msg
+		}
+	}
 }
 
 // panes lists every component, for broadcasts.
