@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -73,6 +74,11 @@ func parseDateLine(s string) (dateLine, bool) {
 	if !mayHoldDate(s) || countWordsUpTo(s, 17) > 16 {
 		return dl, false
 	}
+	var fbuf [192]byte
+	fs := foldAppend(fbuf[:0], s)
+	if tooManyOthers(s, fs) {
+		return dl, false
+	}
 	rest := s
 	y, m, d := 0, 0, 0
 	hh, mm, ss, clock := 0, 0, 0, false
@@ -100,7 +106,9 @@ func parseDateLine(s string) (dateLine, bool) {
 	if !validDate(y, m, d) {
 		return dl, false
 	}
-	rest = zoneRe.ReplaceAllString(rest, " ")
+	if bytes.Contains(fs, []byte("gmt")) || bytes.Contains(fs, []byte("utc")) {
+		rest = zoneRe.ReplaceAllString(rest, " ")
+	}
 	// an author on the date line: "Đăng ngày 12/01/2024 bởi X", "... Tác giả: X"
 	if low := strings.ToLower(rest); len(low) == len(rest) {
 		for _, w := range []string{" bởi ", " by ", "tác giả", "người đăng", "người viết"} {
@@ -115,7 +123,9 @@ func parseDateLine(s string) (dateLine, bool) {
 			}
 		}
 	}
-	if loc := viewsRe.FindStringSubmatchIndex(rest); loc != nil {
+	if !mayNameViews(fs) {
+		// viewsRe cannot match
+	} else if loc := viewsRe.FindStringSubmatchIndex(rest); loc != nil {
 		num := ""
 		if loc[2] >= 0 {
 			num = rest[loc[2]:loc[3]]
@@ -182,6 +192,70 @@ func parseDateLine(s string) (dateLine, bool) {
 		dl.when = model.Date(y, m, d)
 	}
 	return dl, true
+}
+
+// mayNameViews reports whether a folded line holds a word that viewsRe
+// needs ("xem", "đọc", "view", "truy cập"): a cheap test before it.
+func mayNameViews(f []byte) bool {
+	return bytes.Contains(f, []byte("xem")) || bytes.Contains(f, []byte("doc")) ||
+		bytes.Contains(f, []byte("view")) || bytes.Contains(f, []byte("truy"))
+}
+
+// consumable are words (folded) that the patterns of parseDateLine may
+// take whole besides the date labels: "tháng" of "8 tháng 1 năm 2024",
+// "lần đọc", "đã xem", "lượt truy cập bài viết", "16 h 30".
+var consumable = map[string]bool{"thang": true, "lan": true, "da": true, "truy": true, "bai": true,
+	"viet": true, "h": true, "t": true, "z": true}
+
+// otherKeys are the pieces (folded) of the words the patterns of
+// parseDateLine may take part of: a token that holds one may shrink to a
+// label once they are cut out ("xemđăng" → "đăng").
+var otherKeys = []string{"xem", "doc", "view", "luot", "lan", "da", "so", "truy", "gmt", "utc", "cap", "bai", "viet", "count"}
+
+// tooManyOthers is a cheap test before the date patterns: it reports
+// whether s (folded: f) surely holds more than two words that parseDateLine
+// would count as neither a label nor a number, whatever its patterns cut
+// out. It counts only words without digits that no pattern can take whole
+// or in part, and gives up (false) where an author's label may cut the
+// line short ("bởi", "by", "tác giả", "người đăng", "người viết").
+func tooManyOthers(s string, f []byte) bool {
+	if bytes.Contains(f, []byte("boi")) || bytes.Contains(f, []byte("by")) ||
+		(bytes.Contains(f, []byte("tac")) && bytes.Contains(f, []byte("gia"))) ||
+		(bytes.Contains(f, []byte("nguoi")) && (bytes.Contains(f, []byte("dang")) || bytes.Contains(f, []byte("viet")))) {
+		return false
+	}
+	var buf [64]byte
+	n := 0
+	for tok := range strings.FieldsSeq(s) {
+		t := trimPunct(tok)
+		if t == "" || strings.ContainsAny(t, "0123456789\u017f\u212a") {
+			continue
+		}
+		w := foldAppend(buf[:0], t)
+		if dateLabels[string(w)] || consumable[string(w)] {
+			continue
+		}
+		if len(w) >= 2 {
+			switch string(w[:2]) {
+			case "am", "pm", "sa", "ch":
+				continue // "16:30 SA" may cut a word after it
+			}
+		}
+		keyed := false
+		for _, k := range otherKeys {
+			if bytes.Contains(w, []byte(k)) {
+				keyed = true
+				break
+			}
+		}
+		if keyed {
+			continue
+		}
+		if n++; n > 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // mayHoldDate is a cheap test before the date patterns: a digit, a
