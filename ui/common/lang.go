@@ -154,7 +154,7 @@ var viLabels = Labels{
 	ProblemsHint: "enter mở báo cáo • esc đóng", NoProblems: "Không có lỗi nào",
 	QueryHelpTitle: "Cú pháp lọc",
 	QueryHelp: [][2]string{
-		{"hoang van thu", "mọi từ (không cần dấu, theo tiền tố)"},
+		{"hoang van thu", "các từ, không cần dấu; cụm ở tiêu đề được ưu tiên"},
 		{"unit:tay-son", "tên đơn vị chứa (ward:, - là dấu cách)"},
 		{"level:phuong", "cấp: phuong xa tt quan huyen tx tp tinh"},
 		{"year:2023", "năm (year:2022,2023)"},
@@ -214,7 +214,7 @@ var enLabels = Labels{
 	ProblemsHint: "enter open report • esc close", NoProblems: "No problems",
 	QueryHelpTitle: "Filter syntax",
 	QueryHelp: [][2]string{
-		{"hoang van thu", "every word (accents optional, by prefix)"},
+		{"hoang van thu", "words, accents optional; headline phrase first"},
 		{"unit:tay-son", "unit name contains (ward:, - for space)"},
 		{"level:phuong", "level: phuong xa tt quan huyen tx tp tinh"},
 		{"year:2023", "year (year:2022,2023)"},
