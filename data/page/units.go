@@ -207,51 +207,100 @@ var roleWords = map[string]bool{
 	"huv": true, "tuv": true, "nhiệm": true,
 }
 
-// mayOpenLevel is a cheap test of the word w, followed by the word next,
-// before tokenizing around it.
-func mayOpenLevel(w, next string) bool {
+// What a word that may open a level needs of the word after it.
+const (
+	lwNone    = iota
+	lwAlways  // "TP.Cà", "TPHCM", "TP.HCM"
+	lwNamed   // a name: a capital or a number ("xã Tân", "phường 5")
+	lwNamedUy // a name or "ủy" ("quận Ba", "Huyện ủy")
+	lwThi     // "trấn", "xã" or "ủy"
+	lwThanh   // "phố" or "ủy"
+)
+
+// levelWord is the first half of mayOpenLevel: whether the word w may open
+// a level, and what it then needs of the next word. Most words are told by
+// their first byte and length.
+func levelWord(w string) int {
 	if w == "" {
-		return false
+		return lwNone
 	}
 	if c := w[0]; c == '(' || c == '"' || c == 0xe2 {
 		w = strings.TrimLeft(w, "(\"“")
 		if w == "" {
-			return false
+			return lwNone
 		}
 	}
 	switch w[0] {
 	case 'p', 'P', 'x', 'X', 'q', 'Q', 'h', 'H', 't', 'T':
 	default:
-		return false
+		return lwNone
 	}
 	if len(w) > 3 && (w[:3] == "TP." || w[:3] == "Tp.") {
-		return true
+		return lwAlways
 	}
 	for len(w) > 0 && w[len(w)-1] < utf8.RuneSelf && !isWordByte(w[len(w)-1]) && !('A' <= w[len(w)-1] && w[len(w)-1] <= 'Z') {
 		w = w[:len(w)-1]
 	}
-	// a name must follow a level word of one token: a capital or a number
-	named := unicode.IsUpper(firstRune(next)) || (next != "" && isDigit(next[0]))
-	isUy := hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ")
 	switch len(w) {
 	case 2:
-		return (w == "TP" || w == "Tp" || w == "TX") && named
+		if w == "TP" || w == "Tp" || w == "TX" {
+			return lwNamed
+		}
 	case len("xã"):
-		return strings.EqualFold(w, "xã") && named
+		if strings.EqualFold(w, "xã") {
+			return lwNamed
+		}
 	case len("thị"):
 		if strings.EqualFold(w, "thị") {
-			return hasPrefixFold(next, "trấn") || hasPrefixFold(next, "xã") || hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ")
+			return lwThi
 		}
-		return strings.EqualFold(w, "tphcm")
+		if strings.EqualFold(w, "tphcm") {
+			return lwAlways
+		}
 	case len("thành"): // also quận, tỉnh, tp.hcm
-		if strings.EqualFold(w, "thành") {
-			return hasPrefixFold(next, "phố") || hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ")
+		switch {
+		case strings.EqualFold(w, "thành"):
+			return lwThanh
+		case strings.EqualFold(w, "quận") || strings.EqualFold(w, "tỉnh"):
+			return lwNamedUy
+		case strings.EqualFold(w, "tp.hcm"):
+			return lwAlways
 		}
-		return ((strings.EqualFold(w, "quận") || strings.EqualFold(w, "tỉnh")) && (named || isUy)) || strings.EqualFold(w, "tp.hcm")
 	case len("huyện"):
-		return strings.EqualFold(w, "huyện") && (named || isUy)
+		if strings.EqualFold(w, "huyện") {
+			return lwNamedUy
+		}
 	case len("phường"):
-		return strings.EqualFold(w, "phường") && named
+		if strings.EqualFold(w, "phường") {
+			return lwNamed
+		}
+	}
+	return lwNone
+}
+
+// mayOpenLevel is a cheap test of the word w, followed by the word next,
+// before tokenizing around it.
+func mayOpenLevel(w, next string) bool {
+	return levelWordNext(levelWord(w), next)
+}
+
+// levelWordNext is the second half of mayOpenLevel: whether next is what
+// a level word of kind lw needs after it.
+func levelWordNext(lw int, next string) bool {
+	// a name must follow a level word of one token: a capital or a number
+	named := func() bool { return unicode.IsUpper(firstRune(next)) || (next != "" && isDigit(next[0])) }
+	isUy := func() bool { return hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ") }
+	switch lw {
+	case lwAlways:
+		return true
+	case lwNamed:
+		return named()
+	case lwNamedUy:
+		return named() || isUy()
+	case lwThi:
+		return hasPrefixFold(next, "trấn") || hasPrefixFold(next, "xã") || isUy()
+	case lwThanh:
+		return hasPrefixFold(next, "phố") || isUy()
 	}
 	return false
 }
@@ -288,11 +337,16 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 			i = j
 			continue
 		}
+		lw := levelWord(s[i:j])
+		if lw == lwNone {
+			i = j
+			continue
+		}
 		nx := j + 1
 		for nx < len(s) && s[nx] != ' ' && nx-j < 12 {
 			nx++
 		}
-		if !mayOpenLevel(s[i:j], s[min(j+1, len(s)):min(nx, len(s))]) {
+		if !levelWordNext(lw, s[min(j+1, len(s)):min(nx, len(s))]) {
 			i = j
 			continue
 		}
