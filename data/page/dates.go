@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/model"
 )
@@ -461,24 +462,43 @@ func hasDayMonth(p string) bool {
 // timeWord returns the folded form of w when w is a word that may open an
 // event phrase, else "".
 func timeWord(w string) string {
-	switch w[0] {
-	case 's', 'S', 't', 'T', 'c', 'C', 'n', 'N', 'h', 'H', 0xc4:
-	default:
-		return ""
+	// the first byte tells which word it may be: EqualFold matches an
+	// ASCII first letter only in either case
+	c := w[0]
+	if c < utf8.RuneSelf {
+		c |= 0x20
 	}
 	switch len(w) {
 	case 4:
-		if strings.EqualFold(w, "hôm") {
+		if c == 'h' && strings.EqualFold(w, "hôm") {
 			return "hom"
 		}
 	case 5:
-		for _, c := range [...][2]string{{"sáng", "sang"}, {"tối", "toi"}, {"trưa", "trua"}, {"đêm", "dem"}, {"ngày", "ngay"}, {"trong", "trong"}} {
-			if strings.EqualFold(w, c[0]) {
-				return c[1]
+		switch c {
+		case 's':
+			if strings.EqualFold(w, "sáng") {
+				return "sang"
+			}
+		case 't':
+			switch {
+			case strings.EqualFold(w, "tối"):
+				return "toi"
+			case strings.EqualFold(w, "trưa"):
+				return "trua"
+			case strings.EqualFold(w, "trong"):
+				return "trong"
+			}
+		case 0xc4:
+			if strings.EqualFold(w, "đêm") {
+				return "dem"
+			}
+		case 'n':
+			if strings.EqualFold(w, "ngày") {
+				return "ngay"
 			}
 		}
 	case 7:
-		if strings.EqualFold(w, "chiều") {
+		if c == 'c' && strings.EqualFold(w, "chiều") {
 			return "chieu"
 		}
 	}

@@ -828,18 +828,24 @@ func (p *parser) findDates() {
 	}
 	// a day with a year long before the years the text talks about is
 	// history ("Ngày 3/2/1930, Đảng Cộng sản Việt Nam ra đời"), not the event
-	latest := 0
-	if !p.published.IsZero() {
-		latest = p.published.T.Year()
-	}
-	for _, b := range all {
-		if y := maxYear(b); y > latest {
-			latest = y
+	latest, latestKnown := 0, false
+	latestYear := func() int { // computed when first needed
+		if !latestKnown {
+			latestKnown = true
+			if !p.published.IsZero() {
+				latest = p.published.T.Year()
+			}
+			for _, b := range all {
+				if y := maxYear(b); y > latest {
+					latest = y
+				}
+			}
 		}
+		return latest
 	}
 	for _, b := range p.body {
 		ep, ok := findEventPhrase(b.s)
-		for ok && ep.y != 0 && latest != 0 && ep.y < latest-15 {
+		for ok && ep.y != 0 && latestYear() != 0 && ep.y < latestYear()-15 {
 			ep, ok = findEventPhraseFrom(b.s, ep.end)
 		}
 		if !ok {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/baocao/baocao/model"
 )
@@ -34,7 +35,10 @@ type foldBuf []byte
 
 func (b *foldBuf) fold(s string) string {
 	*b = foldAppend((*b)[:0], s)
-	return string(*b)
+	if len(*b) == 0 {
+		return ""
+	}
+	return unsafe.String(&(*b)[0], len(*b)) // valid until the next fold
 }
 
 // firstRune is the first rune of s, or 0.
@@ -166,6 +170,9 @@ func tokenHasAlnum(t string) bool {
 			}
 			k++
 			continue
+		}
+		if k+1 < len(t) && t[k+1]&0xc0 == 0x80 && ((c == 0xc3 && t[k+1] != 0x97 && t[k+1] != 0xb7) || c == 0xc4 || c == 0xc5 || c == 0xc6) {
+			return true // U+00C0 to U+01BF: letters but × and ÷
 		}
 		r, size := utf8.DecodeRuneInString(t[k:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
