@@ -306,7 +306,9 @@ func clip(s string, w int) string {
 
 // fitBox makes a pane's view exactly w×h: pads short lines and cuts long
 // ones (a pane that overflows must not break the layout).
-func fitBox(s string, w, h int) string {
+func fitBox(s string, w, h int) string { return strings.Join(fitLines(s, w, h), "\n") }
+
+func fitLines(s string, w, h int) []string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
@@ -323,7 +325,26 @@ func fitBox(s string, w, h int) string {
 	for len(lines) < h {
 		lines = append(lines, strings.Repeat(" ", w))
 	}
-	return strings.Join(lines, "\n")
+	return lines
+}
+
+// frame draws a border around lines that are all exactly w cells wide,
+// with padX blank columns inside each side, in the border and border colour
+// of style st. It is what st.Render would draw, without re-measuring and
+// re-wrapping content that is already the right size.
+func frame(lines []string, w, padX int, st lipgloss.Style) []string {
+	bd := st.GetBorderStyle()
+	paint := common.PaintOf(lipgloss.NewStyle().Foreground(st.GetBorderTopForeground()))
+	pad := strings.Repeat(" ", padX)
+	hr := strings.Repeat(bd.Top, w+2*padX)
+	out := make([]string, 0, len(lines)+2)
+	out = append(out, paint.Render(bd.TopLeft+hr+bd.TopRight))
+	left, right := paint.Render(bd.Left)+pad, pad+paint.Render(bd.Right)
+	for _, l := range lines {
+		out = append(out, left+l+right)
+	}
+	out = append(out, paint.Render(bd.BottomLeft+strings.Repeat(bd.Bottom, w+2*padX)+bd.BottomRight))
+	return out
 }
 
 // View draws the screen.
@@ -344,16 +365,21 @@ func (m *Model) render() string {
 	var body strings.Builder
 	ps := m.layout()
 	if len(ps) == 2 {
-		var cols []string
-		for _, p := range ps {
+		var cols [2][]string
+		for i, p := range ps {
 			style := st.Pane
 			if p.pane == m.focus {
 				style = st.PaneFocus
 			}
-			inner := fitBox(m.pane(p.pane).View(), p.inner.w, p.inner.h)
-			cols = append(cols, style.Width(p.outer.w).Height(p.outer.h).Render(inner))
+			cols[i] = frame(fitLines(m.pane(p.pane).View(), p.inner.w, p.inner.h), p.inner.w, 0, style)
 		}
-		body.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, cols...))
+		for i := range cols[0] {
+			if i > 0 {
+				body.WriteByte('\n')
+			}
+			body.WriteString(cols[0][i])
+			body.WriteString(cols[1][i])
+		}
 	} else {
 		p := ps[0]
 		body.WriteString(fitBox(m.pane(p.pane).View(), p.inner.w, p.inner.h))
@@ -368,7 +394,7 @@ func (m *Model) render() string {
 		} else {
 			content = m.pane(m.overlay).View()
 		}
-		box := st.Overlay.Width(outer.w).Height(outer.h).Render(fitBox(content, inner.w, inner.h))
+		box := strings.Join(frame(fitLines(content, inner.w, inner.h), inner.w, 1, st.Overlay), "\n")
 		bodyStr = lipgloss.NewCompositor(
 			lipgloss.NewLayer(bodyStr),
 			lipgloss.NewLayer(box).X(outer.x-b.x).Y(outer.y-b.y).Z(1),
