@@ -22,6 +22,17 @@ import (
 // fills a's layout fields: Title, TitleDerived, Published, EventDate, Views,
 // Byline, SourceURL, Unit, Mentions, Body, Captions, Chrome and Problems.
 //
+// Fields the caller has already set are the article's own (a JSON Lines
+// record gives its title, publication time and address): Parse keeps a
+// non-empty Title (and its TitleDerived), a non-zero Published or
+// EventDate, Views when HasViews is set, a non-empty Byline or SourceURL,
+// and a non-nil Unit, and says nothing of them in Problems. It still finds
+// the page's headline and date lines (they go to Chrome); a printed
+// headline that differs from the given Title is kept as the first
+// paragraph of Body. A given Published dates the event's day where the text
+// gives no year; a given Title is where the report's unit is looked for
+// first. Body, Captions, Chrome, Mentions and Problems are appended to.
+//
 // Invariant: every non-space character of text is kept, each line's
 // characters going to Body, Captions or Chrome (the headline, date and
 // byline lines go to Chrome as well as to their fields; a derived title
@@ -30,6 +41,8 @@ import (
 // text does. Spaces may be collapsed; nothing else is changed.
 func Parse(text string, a *model.Article) {
 	p := &parser{a: a}
+	p.keep = given{title: a.Title != "", published: !a.Published.IsZero(), event: !a.EventDate.IsZero(),
+		views: a.HasViews, byline: a.Byline != "", url: a.SourceURL != "", unit: a.Unit != nil}
 	p.split(text)
 	p.findTop()
 	p.findBottom()
@@ -52,10 +65,19 @@ type para struct {
 	s   string
 }
 
+// given says which of the article's fields the caller set before Parse.
+type given struct {
+	title, published, event, views, byline, url, unit bool
+}
+
 type parser struct {
-	a     *model.Article
-	lines []line
-	nb    []int // indices of non-blank lines
+	a    *model.Article
+	keep given
+	// printedTitle is the printed headline where it differs from a given
+	// Title: it goes to the body
+	printedTitle string
+	lines        []line
+	nb           []int // indices of non-blank lines
 
 	lead     int // first paragraph-like line; -1 when none
 	title    int // headline line; -1 when none
@@ -736,14 +758,20 @@ func teaserAt(s string) int {
 // finishTitle sets the printed headline.
 func (p *parser) finishTitle() {
 	if p.title >= 0 {
-		p.a.Title = collapseSpaces(p.lines[p.title].text)
+		t := collapseSpaces(p.lines[p.title].text)
+		switch {
+		case !p.keep.title:
+			p.a.Title = t
+		case t != p.a.Title:
+			p.printedTitle = t
+		}
 	}
 }
 
 // deriveTitle derives a headline from the lead where the page prints
 // none, keeping the unit's name in it.
 func (p *parser) deriveTitle() {
-	if p.title >= 0 || len(p.body) == 0 {
+	if p.title >= 0 || len(p.body) == 0 || p.keep.title {
 		return
 	}
 	keep := ""
@@ -821,7 +849,14 @@ func (p *parser) findDates() {
 			p.views, p.hasViews = d.views, true
 		}
 	}
-	p.a.Published = p.published
+	if p.keep.published {
+		p.published = p.a.Published
+	} else {
+		p.a.Published = p.published
+	}
+	if p.keep.event {
+		return
+	}
 	var all []string
 	for _, b := range p.body {
 		all = append(all, b.s)
@@ -876,9 +911,12 @@ func (p *parser) findDates() {
 func (p *parser) findUnits() {
 	texts := make([]string, 0, len(p.body)+len(p.captions)+2)
 	title := ""
-	if p.title >= 0 {
+	if p.title >= 0 || p.keep.title {
 		title = p.a.Title
 		texts = append(texts, title)
+	}
+	if p.printedTitle != "" {
+		texts = append(texts, p.printedTitle)
 	}
 	for _, b := range p.body {
 		texts = append(texts, b.s)
@@ -894,7 +932,9 @@ func (p *parser) findUnits() {
 	if len(p.body) > 0 {
 		lead = firstSentence(p.body[0].s)
 	}
-	if u := f.pick(title, lead); u != nil {
+	if p.keep.unit {
+		// the caller's
+	} else if u := f.pick(title, lead); u != nil {
 		u.Parent = f.parentOf(*u, title)
 		p.a.Unit = u
 	}
@@ -904,12 +944,21 @@ func (p *parser) findUnits() {
 // finish fills the remaining fields and says what was not found.
 func (p *parser) finish() {
 	a := p.a
-	a.Views, a.HasViews = p.views, p.hasViews
+	if !p.keep.views {
+		a.Views, a.HasViews = p.views, p.hasViews
+	}
 	if p.byline == "" {
 		p.byline = p.topByline
 	}
-	a.Byline = collapseSpaces(p.byline)
-	a.SourceURL = p.url
+	if !p.keep.byline {
+		a.Byline = collapseSpaces(p.byline)
+	}
+	if !p.keep.url {
+		a.SourceURL = p.url
+	}
+	if p.printedTitle != "" {
+		a.Body = append(a.Body, p.printedTitle)
+	}
 	for _, b := range p.body {
 		a.Body = append(a.Body, b.s)
 	}
@@ -923,7 +972,7 @@ func (p *parser) finish() {
 	switch {
 	case a.Title == "":
 		a.Problems = append(a.Problems, "no headline found")
-	case a.TitleDerived:
+	case a.TitleDerived && !p.keep.title:
 		a.Problems = append(a.Problems, "no headline printed: title derived from the lead")
 	}
 	if a.Published.IsZero() {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -157,5 +158,69 @@ func BenchmarkParse(b *testing.B) {
 	for b.Loop() {
 		a := model.Article{}
 		Parse(text, &a)
+	}
+}
+
+// TestGivenFields: what the caller set before Parse (a JSON Lines record's
+// title, publication time and address) is kept, and no problem is said
+// about it.
+func TestGivenFields(t *testing.T) {
+	text := "Đảng ủy xã B tổng kết năm\n\nSáng 8/1, Đảng ủy xã B tổ chức hội nghị tổng kết công tác năm 2023 với nhiều nội dung quan trọng.\n\nHà Vân\n\nXem chi tiết tại đây: https://example.vn/a_1.html"
+	plain := parse(text)
+	if plain.Title != "Đảng ủy xã B tổng kết năm" || plain.SourceURL != "https://example.vn/a_1.html" || plain.Byline != "Hà Vân" || !plain.Published.IsZero() {
+		t.Fatalf("without given fields: title %q, url %q, byline %q, published %v", plain.Title, plain.SourceURL, plain.Byline, plain.Published)
+	}
+	if !slices.Contains(plain.Problems, "no publication date") {
+		t.Fatalf("problems %q", plain.Problems)
+	}
+
+	a := &model.Article{Title: "Xã B tổng kết công tác năm 2023", Published: model.DateTime(2025, 1, 9, 10, 0, 0),
+		SourceURL: "https://b.gov.vn/1", Byline: "Ban biên tập"}
+	Parse(text, a)
+	if a.Title != "Xã B tổng kết công tác năm 2023" || a.TitleDerived {
+		t.Errorf("title %q (derived %v)", a.Title, a.TitleDerived)
+	}
+	if a.Published != model.DateTime(2025, 1, 9, 10, 0, 0) || a.SourceURL != "https://b.gov.vn/1" || a.Byline != "Ban biên tập" {
+		t.Errorf("published %v, url %q, byline %q", a.Published, a.SourceURL, a.Byline)
+	}
+	if a.EventDate != model.Date(2025, 1, 8) {
+		t.Errorf("event %v: the given publication date dates the day", a.EventDate)
+	}
+	if len(a.Problems) != 0 {
+		t.Errorf("problems %q", a.Problems)
+	}
+	// the printed headline differs from the given one: it stays, in the body
+	if len(a.Body) == 0 || a.Body[0] != "Đảng ủy xã B tổng kết năm" {
+		t.Errorf("body %q", a.Body)
+	}
+	if a.Unit == nil || a.Unit.String() != "xã B" {
+		t.Errorf("unit %v", a.Unit)
+	}
+	checkKept(t, text, a)
+
+	// a given title that the page prints is not repeated in the body, and
+	// a page without a headline gets no derived one
+	b := &model.Article{Title: "Đảng ủy xã B tổng kết năm"}
+	Parse(text, b)
+	if b.Title != plain.Title || !slices.Equal(b.Body, plain.Body) || b.TitleDerived {
+		t.Errorf("title %q, body %q", b.Title, b.Body)
+	}
+	lead := "Sáng 8/1, Đảng ủy xã B tổ chức hội nghị tổng kết công tác năm 2023 với nhiều nội dung quan trọng."
+	c := &model.Article{Title: "Tổng kết năm"}
+	Parse(lead, c)
+	if c.Title != "Tổng kết năm" || c.TitleDerived || slices.Contains(c.Problems, "no headline printed: title derived from the lead") {
+		t.Errorf("title %q (derived %v), problems %q", c.Title, c.TitleDerived, c.Problems)
+	}
+	if len(c.Body) != 1 || c.Body[0] != lead {
+		t.Errorf("body %q", c.Body)
+	}
+	// views, the event's day and the unit, when given, are kept too
+	d := &model.Article{Views: 7, HasViews: true, EventDate: model.Date(2024, 1, 2), Unit: &model.Unit{Level: model.Ward, Name: "C"}}
+	Parse(text+"\nLượt xem: 55", d)
+	if d.Views != 7 || d.EventDate != model.Date(2024, 1, 2) || d.Unit.String() != "phường C" {
+		t.Errorf("views %d, event %v, unit %v", d.Views, d.EventDate, d.Unit)
+	}
+	if !slices.ContainsFunc(d.Mentions, func(u model.Unit) bool { return u.String() == "xã B" }) {
+		t.Errorf("mentions %v: the page's unit is another one", d.Mentions)
 	}
 }
