@@ -199,7 +199,7 @@ var enLabels = Labels{
 	Reports: "reports", NOfM: "%s of %s reports", NoReports: "No report matches",
 	Filter: "Filter", FilterPrompt: "/ ", Sort: "Sort",
 	SortNames: [4]string{"date", "unit", "title", "views"},
-	Ascending: "asc", Descending: "desc", ProblemCount: "%d problems", FiguresMark: "has figures",
+	Ascending: "asc", Descending: "desc", ProblemCount: "problems: %d", FiguresMark: "has figures",
 	Searching: "filtering…", Invalid: "not understood", Units: "units", NoUnit: "(no unit)",
 	Loading: "Reading reports…", LoadFailed: "Could not load",
 	ColDate: "Date", ColUnit: "Unit", ColTitle: "Title", ColViews: "Views",

@@ -28,7 +28,7 @@ func send(m *Model, msg tea.Msg) []tea.Msg {
 func TestListsProblems(t *testing.T) {
 	m, _ := newProblems(t, uitest.Articles(), 70, 12)
 	v := ansi.Strip(m.View())
-	for _, want := range []string{"2 problems", "008.txt — Hội nghị tổng kết công tác Mặt trận", "• no administrative unit found",
+	for _, want := range []string{"problems: 2", "008.txt — Hội nghị tổng kết công tác Mặt trận", "• no administrative unit found",
 		"• no event date found", "010.txt", "• title derived from lead sentence", "enter open report"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
