@@ -101,7 +101,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, k.Back), key.Matches(msg, k.Problems):
+		case key.Matches(msg, k.Back, k.Problems, k.Quit): // q closes the overlay, not the reader
 			return m, common.Send(common.CloseOverlayMsg{})
 		case key.Matches(msg, k.Open):
 			if id, ok := m.Selected(); ok {

@@ -74,6 +74,13 @@ func TestKeys(t *testing.T) {
 	if _, ok := msgs[0].(common.CloseOverlayMsg); !ok {
 		t.Errorf("esc → %#v", msgs[0])
 	}
+	for _, k := range []string{"q", "!"} {
+		if msgs := send(m, uitest.Key(k)); len(msgs) != 1 {
+			t.Errorf("%s → %v", k, msgs)
+		} else if _, ok := msgs[0].(common.CloseOverlayMsg); !ok {
+			t.Errorf("%s → %#v", k, msgs[0])
+		}
+	}
 	send(m, uitest.Key("g"))
 	send(m, tea.MouseClickMsg{Y: 4, Button: tea.MouseLeft}) // title, 008, 2 problems, 010
 	id, _ = m.Selected()
