@@ -459,6 +459,17 @@ func hasDayMonth(p string) bool {
 	return false
 }
 
+// The words that may open an event phrase, for timeWord.
+var (
+	fwHom   = newFoldWord("hôm")
+	fwToi   = newFoldWord("tối")
+	fwTrua  = newFoldWord("trưa")
+	fwTrong = newFoldWord("trong")
+	fwDem   = newFoldWord("đêm")
+	fwNgay  = newFoldWord("ngày")
+	fwChieu = newFoldWord("chiều")
+)
+
 // timeWord returns the folded form of w when w is a word that may open an
 // event phrase, else "".
 func timeWord(w string) string {
@@ -470,7 +481,7 @@ func timeWord(w string) string {
 	}
 	switch len(w) {
 	case 4:
-		if c == 'h' && strings.EqualFold(w, "hôm") {
+		if c == 'h' && fwHom.is(w) {
 			return "hom"
 		}
 	case 5:
@@ -481,24 +492,24 @@ func timeWord(w string) string {
 			}
 		case 't':
 			switch {
-			case strings.EqualFold(w, "tối"):
+			case fwToi.is(w):
 				return "toi"
-			case strings.EqualFold(w, "trưa"):
+			case fwTrua.is(w):
 				return "trua"
-			case strings.EqualFold(w, "trong"):
+			case fwTrong.is(w):
 				return "trong"
 			}
 		case 0xc4:
-			if strings.EqualFold(w, "đêm") {
+			if fwDem.is(w) {
 				return "dem"
 			}
 		case 'n':
-			if strings.EqualFold(w, "ngày") {
+			if fwNgay.is(w) {
 				return "ngay"
 			}
 		}
 	case 7:
-		if c == 'c' && strings.EqualFold(w, "chiều") {
+		if c == 'c' && fwChieu.is(w) {
 			return "chieu"
 		}
 	}

@@ -141,7 +141,7 @@ func paraLike(l *line) bool {
 	if l.words >= 40 || endsParagraph(l.text) || isLeadStart(l.text) {
 		return true
 	}
-	return len(sentences(l.text)) > 1
+	return manySentences(l.text)
 }
 
 // wrapped reports whether line i, with the hard-wrapped lines that
@@ -270,7 +270,7 @@ func (p *parser) findTop() {
 	// with the day of the event
 	if p.title < 0 && p.lead >= 0 {
 		l := &p.lines[p.lead]
-		if l.words <= 30 && len(sentences(l.text)) == 1 {
+		if l.words <= 30 && !manySentences(l.text) && strings.TrimSpace(l.text) != "" {
 			for _, i := range p.nb {
 				if i > p.lead {
 					if paraLike(&p.lines[i]) && isLeadStart(p.lines[i].text) {
@@ -632,7 +632,7 @@ func captionLike(s string, between bool, fb *foldBuf) bool {
 	if !isHead && !short {
 		return false
 	}
-	if len(sentences(s)) > 1 {
+	if manySentences(s) {
 		return false
 	}
 	if isHead {
@@ -890,12 +890,13 @@ func (p *parser) findDates() {
 		if y == 0 {
 			sen := b.s
 			phrase := b.s[ep.start:ep.end]
-			for _, s := range sentences(b.s) {
+			eachSentence(b.s, func(s string) bool {
 				if strings.Contains(s, phrase) {
 					sen = s
-					break
+					return false
 				}
-			}
+				return true
+			})
 			y = inferYear(ep.m, ep.d, sen, all, p.published)
 		}
 		if validDate(y, ep.m, ep.d) {

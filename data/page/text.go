@@ -221,8 +221,33 @@ func collapseSpaces(s string) string {
 // abbreviation ("TP. Hồ Chí Minh", "UB. MTTQ").
 func sentences(p string) []string {
 	var out []string
+	eachSentence(p, func(s string) bool {
+		out = append(out, s)
+		return true
+	})
+	return out
+}
+
+// manySentences reports whether p holds more than one sentence.
+func manySentences(p string) bool {
+	n := 0
+	eachSentence(p, func(string) bool {
+		n++
+		return n < 2
+	})
+	return n > 1
+}
+
+// eachSentence calls yield with the sentences of p in order, as sentences
+// lists them, until yield returns false.
+func eachSentence(p string, yield func(string) bool) {
 	start := 0
 	for i := 0; i < len(p); {
+		c := p[i]
+		if c != '.' && c != '!' && c != '?' && c != 0xe2 {
+			i++ // no stop: "…" is the only one that is not ASCII
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
 		end := i + size
 		if r == '.' || r == '!' || r == '?' || r == '…' {
@@ -243,7 +268,9 @@ func sentences(p string) []string {
 				nx := firstRune(p[j:])
 				if (unicode.IsUpper(nx) || unicode.IsDigit(nx) || nx == '"' || nx == '“' || nx == '(') && !(r == '.' && abbrevBefore(p[start:i])) {
 					if s := strings.TrimSpace(p[start:end]); s != "" {
-						out = append(out, s)
+						if !yield(s) {
+							return
+						}
 					}
 					start = j
 					i = j
@@ -254,9 +281,8 @@ func sentences(p string) []string {
 		i = end
 	}
 	if s := strings.TrimSpace(p[start:]); s != "" {
-		out = append(out, s)
+		yield(s)
 	}
-	return out
 }
 
 // firstSentence is the first of sentences(p), found without splitting
@@ -326,4 +352,54 @@ func isAllCaps(s string) bool {
 		}
 	}
 	return has
+}
+
+// foldWord is a word to compare with, in lower case and in capitals; each
+// of its runes has a case partner of the same length and no other, so
+// that a word matches it, ignoring case, byte for byte.
+type foldWord struct{ lower, upper string }
+
+func newFoldWord(w string) foldWord {
+	u := strings.ToUpper(w)
+	if len(u) != len(w) {
+		panic("page: " + w + " changes length in capitals")
+	}
+	for i, r := range w {
+		if utf8.RuneLen(r) != utf8.RuneLen(firstRune(u[i:])) {
+			panic("page: " + w + " changes a rune's length in capitals")
+		}
+		switch r {
+		case 'k', 's', 'å':
+			panic("page: " + w + " has a letter with more than one case partner")
+		}
+	}
+	return foldWord{w, u}
+}
+
+// is reports whether s is the word in any mix of cases: strings.EqualFold
+// for these words.
+func (f foldWord) is(s string) bool {
+	if len(s) != len(f.lower) {
+		return false
+	}
+	for i := 0; i < len(s); {
+		n := 1
+		if c := f.lower[i]; c >= 0xf0 {
+			n = 4
+		} else if c >= 0xe0 {
+			n = 3
+		} else if c >= 0xc0 {
+			n = 2
+		}
+		if a := s[i : i+n]; a != f.lower[i:i+n] && a != f.upper[i:i+n] {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// prefixOf reports whether s begins with the word in any mix of cases.
+func (f foldWord) prefixOf(s string) bool {
+	return len(s) >= len(f.lower) && f.is(s[:len(f.lower)])
 }

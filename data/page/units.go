@@ -207,6 +207,23 @@ var roleWords = map[string]bool{
 	"huv": true, "tuv": true, "nhiệm": true,
 }
 
+// Level words and the words after them, for levelWord and levelWordNext.
+var (
+	fwXa     = newFoldWord("xã")
+	fwThi    = newFoldWord("thị")
+	fwTphcm  = newFoldWord("tphcm")
+	fwThanh  = newFoldWord("thành")
+	fwQuan   = newFoldWord("quận")
+	fwTinh   = newFoldWord("tỉnh")
+	fwTpHcm  = newFoldWord("tp.hcm")
+	fwHuyen  = newFoldWord("huyện")
+	fwPhuong = newFoldWord("phường")
+	fwUy     = newFoldWord("ủy")
+	fwUy2    = newFoldWord("uỷ")
+	fwTran   = newFoldWord("trấn")
+	fwPho    = newFoldWord("phố")
+)
+
 // What a word that may open a level needs of the word after it.
 const (
 	lwNone    = iota
@@ -247,31 +264,31 @@ func levelWord(w string) int {
 			return lwNamed
 		}
 	case len("xã"):
-		if strings.EqualFold(w, "xã") {
+		if fwXa.is(w) {
 			return lwNamed
 		}
 	case len("thị"):
-		if strings.EqualFold(w, "thị") {
+		if fwThi.is(w) {
 			return lwThi
 		}
-		if strings.EqualFold(w, "tphcm") {
+		if fwTphcm.is(w) {
 			return lwAlways
 		}
 	case len("thành"): // also quận, tỉnh, tp.hcm
 		switch {
-		case strings.EqualFold(w, "thành"):
+		case fwThanh.is(w):
 			return lwThanh
-		case strings.EqualFold(w, "quận") || strings.EqualFold(w, "tỉnh"):
+		case fwQuan.is(w) || fwTinh.is(w):
 			return lwNamedUy
-		case strings.EqualFold(w, "tp.hcm"):
+		case fwTpHcm.is(w):
 			return lwAlways
 		}
 	case len("huyện"):
-		if strings.EqualFold(w, "huyện") {
+		if fwHuyen.is(w) {
 			return lwNamedUy
 		}
 	case len("phường"):
-		if strings.EqualFold(w, "phường") {
+		if fwPhuong.is(w) {
 			return lwNamed
 		}
 	}
@@ -289,7 +306,7 @@ func mayOpenLevel(w, next string) bool {
 func levelWordNext(lw int, next string) bool {
 	// a name must follow a level word of one token: a capital or a number
 	named := func() bool { return unicode.IsUpper(firstRune(next)) || (next != "" && isDigit(next[0])) }
-	isUy := func() bool { return hasPrefixFold(next, "ủy") || hasPrefixFold(next, "uỷ") }
+	isUy := func() bool { return fwUy.prefixOf(next) || fwUy2.prefixOf(next) }
 	switch lw {
 	case lwAlways:
 		return true
@@ -298,9 +315,9 @@ func levelWordNext(lw int, next string) bool {
 	case lwNamedUy:
 		return named() || isUy()
 	case lwThi:
-		return hasPrefixFold(next, "trấn") || hasPrefixFold(next, "xã") || isUy()
+		return fwTran.prefixOf(next) || fwXa.prefixOf(next) || isUy()
 	case lwThanh:
-		return hasPrefixFold(next, "phố") || isUy()
+		return fwPho.prefixOf(next) || isUy()
 	}
 	return false
 }

@@ -162,3 +162,24 @@ func TestGazetteer(t *testing.T) {
 		t.Error("xã Đất Mũi missing")
 	}
 }
+
+// TestFoldWord: the level and time words compare as strings.EqualFold does.
+func TestFoldWord(t *testing.T) {
+	words := []string{"xã", "thị", "tphcm", "thành", "quận", "tỉnh", "tp.hcm", "huyện", "phường", "ủy", "uỷ", "trấn", "phố",
+		"hôm", "tối", "trưa", "trong", "đêm", "ngày", "chiều"}
+	tries := []string{"", "x", "XÃ", "xÃ", "Xã", "xa", "xã ", "THỊ", "tHỊ", "thi", "ThỊ", "TPHCM", "TpHcm", "THÀNH", "ThÀnh", "thanh",
+		"QUẬN", "quân", "TỈNH", "tinh", "TP.HCM", "tp,hcm", "HUYỆN", "huyên", "PHƯỜNG", "phuờng", "PHƯờNG", "ỦY", "Uỷ", "UỶ", "TRẤN",
+		"PHỐ", "phô", "HÔM", "hôM", "TỐI", "TRƯA", "TRONG", "tronG", "ĐÊM", "Đêm", "đÊm", "NGÀY", "ngay", "CHIỀU", "chiêu",
+		"x\xc3", "\xff\xfe", "ngà\xffy"}
+	for _, w := range words {
+		fw := newFoldWord(w)
+		for _, s := range append(tries, w, strings.ToUpper(w)) {
+			if got, want := fw.is(s), strings.EqualFold(s, w); got != want {
+				t.Errorf("%q is %q: %v, EqualFold %v", s, w, got, want)
+			}
+			if got, want := fw.prefixOf(s+" Y"), hasPrefixFold(s+" Y", w); got != want {
+				t.Errorf("%q begins with %q: %v, hasPrefixFold %v", s, w, got, want)
+			}
+		}
+	}
+}
