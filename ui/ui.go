@@ -439,6 +439,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openOverlay(common.ProblemsPane)
 	case key.Matches(msg, k.Filter) && m.focus == common.SummaryPane:
 		return tea.Batch(m.setFocus(common.ListPane), m.list.OpenFilter())
+	case key.Matches(msg, k.Back) && m.focus != common.ListPane:
+		if e, ok := m.pane(m.focus).(common.Escaper); ok && !e.UsesEsc() {
+			return m.setFocus(common.ListPane)
+		}
 	}
 	_, cmd := m.pane(m.focus).Update(msg)
 	return cmd

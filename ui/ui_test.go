@@ -364,3 +364,32 @@ func TestTinyTerminals(t *testing.T) {
 		}
 	}
 }
+
+// escPane is a pane that uses esc only while busy.
+type escPane struct {
+	common.Component
+	busy, got bool
+}
+
+func (p *escPane) UsesEsc() bool { return p.busy }
+func (p *escPane) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		p.got = true
+	}
+	return p, nil
+}
+
+func TestEscGoesBack(t *testing.T) {
+	m := newModel(t, 80, 24)
+	p := &escPane{Component: m.summary}
+	m.summary = p
+	press(m, "3", "esc")
+	if m.Focus() != common.ListPane || p.got {
+		t.Errorf("esc in an idle pane: focus %v, pane got it %v", m.Focus(), p.got)
+	}
+	p.busy = true
+	press(m, "3", "esc")
+	if m.Focus() != common.SummaryPane || !p.got {
+		t.Errorf("esc in a busy pane: focus %v, pane got it %v", m.Focus(), p.got)
+	}
+}

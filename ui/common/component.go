@@ -33,3 +33,12 @@ type Focuser interface {
 type Typer interface {
 	Typing() bool
 }
+
+// Escaper is implemented by panes that take part in "esc goes back": while
+// UsesEsc reports false, esc in that pane (detail or summary) returns the
+// focus to the list; while it reports true (a search to clear, a history to
+// close) the pane gets the esc. Panes that do not implement Escaper always
+// get esc.
+type Escaper interface {
+	UsesEsc() bool
+}
