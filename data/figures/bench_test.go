@@ -76,3 +76,26 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(a)
 	}
 }
+
+// BenchmarkMayHaveMetric times the paragraph filter over the benchmark
+
+// report's paragraphs that state no metric (read through to their end).
+func BenchmarkMayHaveMetric(b *testing.B) {
+	var ps []string
+	n := 0
+	for _, p := range benchReport {
+		if !mayHaveMetric(p) {
+			ps = append(ps, p)
+			n += len(p)
+		}
+	}
+	if len(ps) == 0 {
+		b.Fatal("every paragraph may have a metric")
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, p := range ps {
+			mayHaveMetric(p)
+		}
+	}
+}

@@ -215,6 +215,11 @@ func (e *extractor) paragraph(pi int, p string) {
 		}
 		return
 	}
+	if e.headKind == "" && (!digits || !mayHaveMetric(p)) && !mayBeHeading(p) && !mayEndWithColon(p) {
+		// no metric here, no heading, nothing to hand on to a list: the
+		// state a paragraph sets up ends with it
+		return
+	}
 	t := &e.t
 	t.prepare(p)
 	if len(t.toks) == 0 {

@@ -103,53 +103,64 @@ var foldBytes = func() []byte {
 	return t
 }()
 
+// foldRuneAt folds the rune that starts at s[i], s[i] not ASCII: the byte
+// that stands for it in text.f, its length in s, and whether it folds to
+// anything at all.
+func foldRuneAt(s string, i int) (byte, int, bool) {
+	c := s[i]
+	// two- and three-byte runes below U+1F00 (all of Vietnamese) by table
+	var r rune
+	n := 1
+	switch {
+	case c&0xE0 == 0xC0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+	case c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+	default:
+		r, n = utf8.DecodeRuneInString(s[i:])
+	}
+	if r >= 0x80 && r < rune(len(foldBytes)) && (n == 2 && r >= 0x80 || n == 3 && r >= 0x800) {
+		if fb := foldBytes[r]; fb != 0 {
+			return fb, n, fb != dropByte
+		}
+	}
+	fb, ok := foldByte(r)
+	return fb, n, ok
+}
+
 // prepare folds and tokenises a paragraph. The buffers of t are reused.
 func (t *text) prepare(s string) {
 	t.orig = s
-	buf := t.buf[:0]
-	t.off = t.off[:0]
+	// at most one byte and one offset per byte of s
+	if cap(t.buf) < len(s) {
+		t.buf = make([]byte, len(s)+len(s)/4)
+	}
+	if cap(t.off) < len(s)+1 {
+		t.off = make([]int32, len(s)+len(s)/4+1)
+	}
+	buf := t.buf[:len(s)]
+	off := t.off[:len(s)+1]
+	n := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-				c = ' '
-			}
-			buf = append(buf, c)
-			t.off = append(t.off, int32(i))
+			buf[n] = asciiFold[c]
+			off[n] = int32(i)
+			n++
 			i++
 			continue
 		}
-		// two- and three-byte runes below U+1F00 (all of Vietnamese) by table
-		var r rune
-		n := 1
-		switch {
-		case c&0xE0 == 0xC0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-		case c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		default:
-			r, n = utf8.DecodeRuneInString(s[i:])
+		c, size, ok := foldRuneAt(s, i)
+		if ok {
+			buf[n] = c
+			off[n] = int32(i)
+			n++
 		}
-		if r >= 0x80 && r < rune(len(foldBytes)) && (n == 2 && r >= 0x80 || n == 3 && r >= 0x800) {
-			if fb := foldBytes[r]; fb != 0 {
-				if fb != dropByte {
-					buf = append(buf, fb)
-					t.off = append(t.off, int32(i))
-				}
-				i += n
-				continue
-			}
-		}
-		if c, ok := foldByte(r); ok {
-			buf = append(buf, c)
-			t.off = append(t.off, int32(i))
-		}
-		i += n
+		i += size
 	}
-	t.off = append(t.off, int32(len(s)))
+	off[n] = int32(len(s))
+	buf = buf[:n]
+	t.off = off[:n+1]
 	t.buf = buf
 	// t.f aliases the buffer: it is read only until the next prepare, and
 	// nothing kept (evidence, periods, names) is cut from it

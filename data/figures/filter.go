@@ -1,0 +1,213 @@
+package figures
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Most paragraphs of a news corpus state no metric: their words name no
+// key at all. mayHaveMetric tells them apart on the raw text, folding it
+// a rune at a time as prepare would but keeping only the word being read,
+// far cheaper than preparing the paragraph.
+
+// The words that matter to mayHaveMetric, packed a letter a byte into a
+// uint64: every rule that emits a metric needs one of these words, or the
+// second of one of these pairs, in its paragraph (see clause and
+// sentenceTotals).
+const (
+	wThu   = uint64('t')<<16 | uint64('h')<<8 | uint64('u')
+	wNgan  = uint64('n')<<24 | uint64('g')<<16 | uint64('a')<<8 | uint64('n')
+	wSach  = uint64('s')<<24 | uint64('a')<<16 | uint64('c')<<8 | uint64('h')
+	wNs    = uint64('n')<<8 | uint64('s')
+	wNsnn  = uint64('n')<<24 | uint64('s')<<16 | uint64('n')<<8 | uint64('n')
+	wNsdp  = uint64('n')<<24 | uint64('s')<<16 | uint64('d')<<8 | uint64('p')
+	wNgheo = uint64('n')<<32 | uint64('g')<<24 | uint64('h')<<16 | uint64('e')<<8 | uint64('o')
+	wBhyt  = uint64('b')<<24 | uint64('h')<<16 | uint64('y')<<8 | uint64('t')
+	wBao   = uint64('b')<<16 | uint64('a')<<8 | uint64('o')
+	wHiem  = uint64('h')<<24 | uint64('i')<<16 | uint64('e')<<8 | uint64('m')
+	wVan   = uint64('v')<<16 | uint64('a')<<8 | uint64('n')
+	wHoa   = uint64('h')<<16 | uint64('o')<<8 | uint64('a')
+	wDang  = uint64('d')<<24 | uint64('a')<<16 | uint64('n')<<8 | uint64('g')
+	wVien  = uint64('v')<<24 | uint64('i')<<16 | uint64('e')<<8 | uint64('n')
+	wChi   = uint64('c')<<16 | uint64('h')<<8 | uint64('i')
+	wBo    = uint64('b')<<8 | uint64('o')
+	wQuan  = uint64('q')<<24 | uint64('u')<<16 | uint64('a')<<8 | uint64('n')
+	wChung = uint64('c')<<32 | uint64('h')<<24 | uint64('u')<<16 | uint64('n')<<8 | uint64('g')
+	wTieu  = uint64('t')<<24 | uint64('i')<<16 | uint64('e')<<8 | uint64('u')
+	wNoi   = uint64('n')<<16 | uint64('o')<<8 | uint64('i')
+	wDung  = uint64('d')<<24 | uint64('u')<<16 | uint64('n')<<8 | uint64('g')
+	wMuc   = uint64('m')<<16 | uint64('u')<<8 | uint64('c')
+)
+
+// keyPair reports whether word b after word a (or b alone) is one that a
+// rule needs: "ngân sách", "thu NSNN", "nghèo", "BHYT", "bảo hiểm", "văn
+// hóa", "đảng viên", "chi bộ", "quần chúng", "chỉ tiêu", "mục tiêu", "nội
+// dung". Words are packed as in the constants above.
+func keyPair(a, b uint64) bool {
+	switch b {
+	case wNgheo, wBhyt:
+		return true
+	case wSach:
+		return a == wNgan
+	case wNs, wNsnn, wNsdp:
+		return a == wThu
+	case wHiem:
+		return a == wBao
+	case wHoa:
+		return a == wVan
+	case wVien:
+		return a == wDang
+	case wBo:
+		return a == wChi
+	case wChung:
+		return a == wQuan
+	case wTieu:
+		return a == wChi || a == wMuc
+	case wDung:
+		return a == wNoi
+	}
+	return false
+}
+
+// asciiFold is the folded byte of each ASCII byte, as prepare folds it.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		b, _ := foldByte(rune(c))
+		t[c] = b
+	}
+	return t
+}()
+
+// mayHaveMetric reports whether paragraph p may state a metric: whether its
+// folded words hold one that keyPair accepts. It never says no where
+// prepare's words would hold one: it folds each rune as prepare does, and
+// a word of prepare's (letters after a non-letter) is a run of letters here
+// too; it may say yes where prepare's tokens part the two words.
+func mayHaveMetric(p string) bool {
+	var w, prev uint64 // the word being read and the one before, packed
+	n := 0             // letters in w; past 5, no word of keyPair
+	for i := 0; i < len(p); {
+		b := p[i]
+		var c byte
+		switch {
+		case b < utf8.RuneSelf:
+			c = asciiFold[b]
+			i++
+		case b >= 0xC2 && b <= 0xDF && i+1 < len(p) && p[i+1]&0xC0 == 0x80:
+			// two-byte runes: Latin letters, marks
+			c = foldBytes[rune(b&0x1F)<<6|rune(p[i+1]&0x3F)]
+			if c == 0 {
+				c, _, _ = foldRuneAt(p, i)
+			} else if c == dropByte {
+				i += 2
+				continue
+			}
+			i += 2
+		case b == 0xE1 && i+2 < len(p) && p[i+1]&0xC0 == 0x80 && p[i+1] < 0xBC && p[i+2]&0xC0 == 0x80:
+			// three-byte runes U+1000 to U+1EFF: Vietnamese vowels with tones
+			c = foldBytes[rune(b&0x0F)<<12|rune(p[i+1]&0x3F)<<6|rune(p[i+2]&0x3F)]
+			if c == 0 {
+				c, _, _ = foldRuneAt(p, i)
+			} else if c == dropByte {
+				i += 3
+				continue
+			}
+			i += 3
+		default:
+			fb, size, ok := foldRuneAt(p, i)
+			i += size
+			if !ok {
+				continue // a lone mark: nothing, as in prepare
+			}
+			c = fb
+		}
+		if 'a' <= c && c <= 'z' {
+			w = w<<8 | uint64(c)
+			n++
+			continue
+		}
+		if n == 0 {
+			continue
+		}
+		if n > 5 {
+			w = 0
+		}
+		if keyPair(prev, w) {
+			return true
+		}
+		prev, w, n = w, 0, 0
+	}
+	if n > 5 {
+		w = 0
+	}
+	return n > 0 && keyPair(prev, w)
+}
+
+// mayBeHeading reports whether paragraph p may be a section heading (see
+// sectionHeading): without lower-case letters, or starting with a word of
+// the letters of a Roman numeral, or with "Ph" (Phần).
+func mayBeHeading(p string) bool {
+	i := 0
+	for i < len(p) && p[i] < utf8.RuneSelf && asciiFold[p[i]] == ' ' {
+		i++
+	}
+	if i < len(p) {
+		switch c := p[i]; {
+		case c >= utf8.RuneSelf:
+			return true // leave the rare case to sectionHeading
+		case c == 'P':
+			return true
+		case c == 'i' || c == 'v' || c == 'x' || c == 'I' || c == 'V' || c == 'X':
+			j := i + 1
+			for j < len(p) && isRoman(p[j]) {
+				j++
+			}
+			if j == len(p) {
+				return true
+			}
+			if c := p[j]; c >= utf8.RuneSelf {
+				if fb, _, _ := foldRuneAt(p, j); !isAlnum(fb) {
+					return true
+				}
+			} else if !isAlnum(asciiFold[c]) {
+				return true
+			}
+		}
+	}
+	for _, r := range p {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isRoman(c byte) bool {
+	switch c {
+	case 'i', 'v', 'x', 'I', 'V', 'X':
+		return true
+	}
+	return false
+}
+
+// mayEndWithColon reports whether p's last token may be a colon: it ends
+// with ':' (spaces aside) or with a rune that does not fold to a letter or
+// digit.
+func mayEndWithColon(p string) bool {
+	j := len(p) - 1
+	for j >= 0 && p[j] < utf8.RuneSelf && asciiFold[p[j]] == ' ' {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	if p[j] < utf8.RuneSelf {
+		return p[j] == ':'
+	}
+	k := j
+	for k > 0 && j-k < 3 && !utf8.RuneStart(p[k]) {
+		k--
+	}
+	fb, size, ok := foldRuneAt(p, k)
+	return k+size != j+1 || !ok || !isAlnum(fb)
+}

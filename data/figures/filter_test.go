@@ -1,0 +1,82 @@
+package figures
+
+import (
+	"strings"
+	"testing"
+)
+
+// pack is a word packed as mayHaveMetric packs it; 0 past five letters.
+func pack(w string) uint64 {
+	if len(w) > 5 {
+		return 0
+	}
+	var p uint64
+	for i := 0; i < len(w); i++ {
+		p = p<<8 | uint64(w[i])
+	}
+	return p
+}
+
+// checkFilters fails when a filter says no where the prepared paragraph
+// says yes: a key word or pair among its tokens, a section heading, a
+// colon at the end.
+func checkFilters(t *testing.T, p string) {
+	t.Helper()
+	var e extractor
+	e.t.prepare(p)
+	tt := &e.t
+	for i := range tt.toks {
+		if tt.word(i) == "" {
+			continue
+		}
+		prev := uint64(0)
+		if w := tt.word(i - 1); w != "" {
+			prev = pack(w)
+		}
+		if keyPair(prev, pack(tt.word(i))) && !mayHaveMetric(p) {
+			t.Fatalf("mayHaveMetric(%q) = false; words %q %q", p, tt.word(i-1), tt.word(i))
+		}
+	}
+	if len(tt.toks) > 0 {
+		e.markCues()
+		if e.sectionHeading(p) && !mayBeHeading(p) {
+			t.Fatalf("mayBeHeading(%q) = false", p)
+		}
+		if tt.punct(len(tt.toks)-1) == ':' && !mayEndWithColon(p) {
+			t.Fatalf("mayEndWithColon(%q) = false", p)
+		}
+	}
+}
+
+var filterSeeds = []string{
+	"Thu ngân sách đạt 12 tỷ đồng.", "THU NGÂN SÁCH", "thu NSNN đạt", "thu nsdp", "Tỷ lệ hộ nghèo 1,2%",
+	"BHYT 90%", "bảo  hiểm y tế", "gia đình văn\u00a0hóa", "Đảng viên", "đảng\u0301 viên", "chi bộ", "Quần chúng",
+	"chỉ tiêu", "mục tiêu", "nội dung", "II. PHƯƠNG HƯỚNG NĂM 2024", "Phần thứ hai", "IV– NHIỆM VỤ",
+	"V\u0301. Kết quả", "các chỉ tiêu chủ yếu:", "Chỉ tiêu năm 2024 ：", "chỉ tiêu: \u00a0", "ngân×sách", "ngân sách\u1f00",
+	"x\xe1\xbc\x80 thu ngân sách", "\xe1\xba", "ngân\xff sách", "ĐẢNG VIÊN", "ngân sáchx", "i)", "ix:", "xi.",
+}
+
+func TestFilters(t *testing.T) {
+	for _, p := range append(filterSeeds, benchReport...) {
+		checkFilters(t, p)
+	}
+	// a paragraph that names no key passes the filter without a yes
+	if mayHaveMetric("Năm 2023, kinh tế tăng trưởng 8,2%; thu nhập bình quân 68 triệu đồng.") {
+		t.Error("a paragraph without key words may have a metric")
+	}
+	if mayBeHeading("Năm 2023, kinh tế tăng trưởng") || mayEndWithColon("tăng trưởng 8,2%.") {
+		t.Error("a plain sentence may be a heading")
+	}
+}
+
+// FuzzFilters: the cheap filters never say no where the full reading would
+// say yes.
+func FuzzFilters(f *testing.F) {
+	for _, s := range filterSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		checkFilters(t, p)
+		checkFilters(t, strings.ToUpper(p))
+	})
+}
