@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"sync"
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/model"
@@ -30,7 +31,12 @@ func runReader(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "baocao: --lang %q: want vi or en\n", *lang)
 		return exitUsage
 	}
-	var loadErrs []error
+	// The loader runs on its own goroutine and may still be running when a
+	// reader quits early: its errors are handed over under a lock.
+	var (
+		mu       sync.Mutex
+		loadErrs []error
+	)
 	err = ui.Run(ui.Options{
 		Lang: *lang,
 		Load: func(progress func(done, total int)) (*model.Corpus, error) {
@@ -41,10 +47,14 @@ func runReader(e env, args []string) int {
 			if err != nil {
 				return nil, err
 			}
+			mu.Lock()
 			loadErrs = res.Errors
+			mu.Unlock()
 			return model.New(res.Articles), nil
 		},
 	})
+	mu.Lock()
+	defer mu.Unlock()
 	for _, le := range loadErrs {
 		fmt.Fprintln(e.stderr, "baocao:", le)
 	}
