@@ -109,7 +109,8 @@ func classifyBuf(s string, fb *foldBuf) line {
 		return l
 	}
 	if dl, ok := parseDateLine(s); ok {
-		l.kind, l.date = kDate, &dl
+		d := dl // only a date line's goes to the heap
+		l.kind, l.date = kDate, &d
 		if nameLike(dl.by) {
 			l.name = dl.by
 		}
@@ -206,7 +207,7 @@ func pipedDateLine(s string) (dateLine, string, bool) {
 // isButtonRow reports whether a line is a row of one-letter buttons: "A A",
 // "A- A A+".
 func isButtonRow(s string) bool {
-	for _, t := range strings.Fields(s) {
+	for t := range strings.FieldsSeq(s) {
 		if t = strings.TrimRight(t, "+-"); t != "A" && t != "a" {
 			return false
 		}
@@ -218,14 +219,15 @@ func isButtonRow(s string) bool {
 // "1 2 3 … Tiếp »", "« 1 2 3 »".
 func isPager(s string) bool {
 	digits, marks := 0, 0
-	for _, t := range strings.Fields(s) {
+	var buf [32]byte
+	for t := range strings.FieldsSeq(s) {
 		switch {
 		case isDigits(t) && len(t) <= 3:
 			digits++
 		case t == "»" || t == "«" || t == "›" || t == "‹" || t == "…" || t == "..." || t == ">" || t == "<" || t == "|":
 			marks++
 		default:
-			f := fold(t)
+			f := foldInto(buf[:], t)
 			if f != "tiep" && f != "truoc" && f != "sau" && f != "dau" && f != "cuoi" {
 				return false
 			}
@@ -324,7 +326,8 @@ func isSectionLabel(s string, words int) bool {
 	if words > 6 || endsSentence(s) || strings.ContainsAny(s, "0123456789") {
 		return false
 	}
-	f := fold(firstN(s, 40))
+	var buf [64]byte
+	f := foldInto(buf[:], firstN(s, 40))
 	for _, w := range sectionWords {
 		if strings.HasPrefix(f, w) {
 			return len(scanUnits(s)) == 0 // "Kinh tế phường X tăng trưởng khá" is a headline
@@ -384,7 +387,8 @@ func orgLike(s string, words int) bool {
 	if words < 2 || words > 16 || endsWithStop(s) || endsWithColon(s) || !isUpperStart(s) {
 		return false
 	}
-	f := fold(s)
+	var buf [128]byte
+	f := foldInto(buf[:], s)
 	for _, p := range orgPrefixes {
 		if strings.HasPrefix(f, p) {
 			return true

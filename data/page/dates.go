@@ -333,12 +333,22 @@ func isGroupedNumber(s string) bool {
 
 // parseCount reads a counter ("678", "1.314", "1,314").
 func parseCount(s string) (int, bool) {
-	s = strings.NewReplacer(".", "", ",", "").Replace(s)
-	if !isDigits(s) || len(s) > 10 {
+	// the digits without the dots and commas: at least one, at most ten
+	n, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.' || c == ',':
+		case isDigit(c):
+			n = n*10 + int(c-'0')
+			digits++
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 10 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(s)
-	return n, err == nil
+	return n, true
 }
 
 // parseViewsLine reads a line that is a view counter ("Lượt xem: 678",

@@ -11,7 +11,8 @@
 package page
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -383,7 +384,8 @@ func isRelatedHeading(l *line) bool {
 	if l.kind != kNav || l.words > 6 {
 		return false
 	}
-	f := strings.TrimRight(fold(l.text), ": ")
+	var buf [128]byte
+	f := strings.TrimRight(foldInto(buf[:], l.text), ": ")
 	if f == "xem them" {
 		return true
 	}
@@ -960,13 +962,16 @@ func (p *parser) finish() {
 	if p.printedTitle != "" {
 		a.Body = append(a.Body, p.printedTitle)
 	}
+	a.Body = slices.Grow(a.Body, len(p.body))
 	for _, b := range p.body {
 		a.Body = append(a.Body, b.s)
 	}
+	a.Captions = slices.Grow(a.Captions, len(p.captions))
 	for _, c := range p.captions {
 		a.Captions = append(a.Captions, c.s)
 	}
-	sort.SliceStable(p.chrome, func(i, j int) bool { return p.chrome[i].pos < p.chrome[j].pos })
+	slices.SortStableFunc(p.chrome, func(x, y chromeLine) int { return cmp.Compare(x.pos, y.pos) })
+	a.Chrome = slices.Grow(a.Chrome, len(p.chrome))
 	for _, c := range p.chrome {
 		a.Chrome = append(a.Chrome, c.s)
 	}

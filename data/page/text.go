@@ -29,6 +29,17 @@ func foldAppend(buf []byte, s string) []byte {
 
 func fold(s string) string { return model.Fold(s) }
 
+// foldInto folds s into buf (growing it only when s folds to more than
+// it holds) and returns the result, valid while buf is: callers pass an
+// array of their own.
+func foldInto(buf []byte, s string) string {
+	b := foldAppend(buf[:0], s)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 // foldBuf folds s into a reusable buffer; the result is valid until the
 // buffer's next use.
 type foldBuf []byte

@@ -2,8 +2,10 @@ package page
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/baocao/baocao/model"
 )
@@ -325,9 +327,13 @@ func levelWordNext(lw int, next string) bool {
 // scanUnits finds every unit s names with a level word or a committee
 // form. It tokenizes only a window around each word that may open one.
 func scanUnits(s string) []occ {
-	var buf []tok
-	return scanUnitsBuf(s, &buf, nil)
+	buf := tokPool.Get().(*[]tok)
+	defer tokPool.Put(buf)
+	return scanUnitsBuf(s, buf, nil)
 }
+
+// tokPool holds scratch for scanUnits.
+var tokPool = sync.Pool{New: func() any { b := make([]tok, 0, 32); return &b }}
 
 // scanUnitsBuf is scanUnits with a scratch buffer for the tokens; it
 // appends to out.
@@ -418,7 +424,8 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 // what stands beside it; end is the index after the name.
 func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, int, bool) {
 	lvTok := toks[i+n-1]
-	var names []string
+	var nb [8]string
+	names := nb[:0]
 	caps := false
 	j := i + n
 	if inline != "" {
@@ -486,7 +493,7 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 		}
 		o.capsTail = strings.Join(tail, " ")
 	}
-	name := strings.Join(names, " ")
+	name := joinWords(names)
 	if caps {
 		name = titleCase(name)
 	}
@@ -512,6 +519,26 @@ func captureUnit(toks []tok, i int, lv model.Level, n int, inline string) (occ, 
 		}
 	}
 	return o, end, true
+}
+
+// joinWords is strings.Join(ws, " "), without a copy where the words
+// stand so in one string already (a name as the text writes it).
+func joinWords(ws []string) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	p := unsafe.StringData(ws[0])
+	n := len(ws[0])
+	for _, w := range ws[1:] {
+		// the next word must start one byte after the last, and that byte be
+		// a space; pointer arithmetic within one string only
+		if len(w) == 0 || unsafe.StringData(w) != (*byte)(unsafe.Add(unsafe.Pointer(p), n+1)) ||
+			*(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != ' ' {
+			return strings.Join(ws, " ")
+		}
+		n += 1 + len(w)
+	}
+	return unsafe.String(p, n)
 }
 
 // countNouns follow a number that counts things rather than names a unit.
