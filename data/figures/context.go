@@ -59,7 +59,7 @@ func (e *extractor) cueAt(i int) (model.Kind, bool) {
 		case "qua":
 			return model.Actual, true
 		}
-		if g := t.figAt(i + 1); g != nil && g.isYear() && !g.rng && e.year > 0 {
+		if g := t.figAt(i + 1); g != nil && g.isYear() && !g.rng && e.reportYear() > 0 {
 			if int(g.val) > e.year {
 				return model.Target, true
 			}
@@ -68,7 +68,7 @@ func (e *extractor) cueAt(i int) (model.Kind, bool) {
 	case "den", "toi":
 		if t.word(i+1) == "nam" {
 			if g := t.figAt(i + 2); g != nil && g.isYear() && !g.rng {
-				if e.year == 0 || int(g.val) >= e.year {
+				if y := e.reportYear(); y == 0 || int(g.val) >= y {
 					return model.Target, true // "đến năm 2025": by then
 				}
 				return model.Actual, true
@@ -203,8 +203,9 @@ const (
 	cueTarget
 )
 
-// markCues fills e.cues for the paragraph in e.t.
-func (e *extractor) markCues() {
+// markCues fills e.cues for the paragraph in e.t, up to token upto; the
+// cues after it are left unread.
+func (e *extractor) markCues(upto int) {
 	n := len(e.t.toks)
 	if cap(e.cues) < n {
 		e.cues = make([]int8, n)
@@ -212,6 +213,9 @@ func (e *extractor) markCues() {
 	e.cues = e.cues[:n]
 	for i := range e.cues {
 		e.cues[i] = cueNone
+		if i >= upto {
+			continue
+		}
 		if k, ok := e.cueAt(i); ok {
 			if k == model.Target {
 				e.cues[i] = cueTarget
@@ -306,7 +310,7 @@ func (e *extractor) yearAt(s, c span, ft int, kind model.Kind, period string) in
 		return e.stYear
 	}
 	if kind == model.Actual && !strings.Contains(model.Fold(period), "nhiem ky") && !strings.Contains(period, "năm qua") {
-		return e.year
+		return e.reportYear()
 	}
 	return 0
 }

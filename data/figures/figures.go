@@ -46,10 +46,16 @@ func Extract(a *model.Article) {
 		e.paragraph(i, p)
 	}
 	a.Metrics = e.finish()
+	e.a = nil
 	pool.Put(e)
 }
 
 var pool = sync.Pool{New: func() any { return new(extractor) }}
+
+// readAll, set in tests, makes Extract read every paragraph and sentence
+// in full rather than pass over those that cannot state a metric: the two
+// must agree.
+var readAll = false
 
 // extractor holds the state of one Extract call; its buffers are reused.
 type extractor struct {
@@ -61,7 +67,8 @@ type extractor struct {
 	out       []model.Metric
 	unitName  []string // folded words of the unit's name; nil when unknown
 	unitLevel model.Level
-	year      int // the year the report's results belong to; 0 when unknown
+	a         *model.Article
+	year      int // the year the report's results belong to; 0 when unknown, -1 before e.reportYear
 
 	// paragraph state, carried from sentence to sentence
 	stKind model.Kind // "" when no cue yet
@@ -129,7 +136,16 @@ func (e *extractor) reset(a *model.Article) {
 		e.unitName = append(e.unitName, strings.Fields(model.Fold(u.Name))...)
 		e.unitLevel = u.Level
 	}
-	e.year = reportYear(a)
+	e.a, e.year = a, -1
+}
+
+// reportYear is the year the report's results belong to (see reportYear),
+// worked out the first time it is needed: most articles never need it.
+func (e *extractor) reportYear() int {
+	if e.year < 0 {
+		e.year = reportYear(e.a)
+	}
+	return e.year
 }
 
 // finish returns the metrics found, each figure once.
@@ -215,7 +231,7 @@ func (e *extractor) paragraph(pi int, p string) {
 		}
 		return
 	}
-	if e.headKind == "" && (!digits || !mayHaveMetric(p)) && !mayBeHeading(p) && !mayEndWithColon(p) {
+	if !readAll && e.headKind == "" && (!digits || !mayHaveMetric(p)) && !mayBeHeading(p) && !mayEndWithColon(p) {
 		// no metric here, no heading, nothing to hand on to a list: the
 		// state a paragraph sets up ends with it
 		return
@@ -232,8 +248,26 @@ func (e *extractor) paragraph(pi int, p string) {
 	for i := range e.used {
 		e.used[i] = false
 	}
-	e.markCues()
-	if e.sectionHeading(p) {
+	heading := e.sectionHeading(p)
+	e.sents = t.sentences(e.sents[:0])
+	// sentences after the last that may state a metric are read only when
+	// the paragraph hands its state on (a colon at its end)
+	colon := t.punct(len(t.toks)-1) == ':'
+	last := len(e.sents) - 1
+	if !colon && !readAll {
+		for last >= 0 && !t.mayState(e.sents[last]) {
+			last--
+		}
+	}
+	upto := 0
+	if last >= 0 {
+		upto = e.sents[last].e
+	}
+	if heading {
+		upto = len(t.toks)
+	}
+	e.markCues(upto)
+	if heading {
 		// "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" sets the kind of the
 		// paragraphs under it; a heading with cues of both kinds, none
 		target, actual := false, false
@@ -264,11 +298,14 @@ func (e *extractor) paragraph(pi int, p string) {
 			e.stKind, e.stYear, e.stYearKind = e.secKind, e.secYear, e.secKind
 		}
 	}
-	if !digits && t.punct(len(t.toks)-1) != ':' {
+	if !digits && !colon {
 		return
 	}
-	e.sents = t.sentences(e.sents[:0])
-	for _, s := range e.sents {
+	for _, s := range e.sents[:last+1] {
+		if !readAll && !t.mayState(s) {
+			e.carry(s)
+			continue
+		}
 		e.clauses = e.clauses[:0]
 		start := s.s
 		for i := s.s; i < s.e; i++ {
@@ -282,28 +319,33 @@ func (e *extractor) paragraph(pi int, p string) {
 			e.clause(pi, s, c, len(e.clauses) > 1)
 		}
 		e.sentenceTotals(pi, s)
-		// carry the sentence's cues to the next sentence
-		k, ok := e.cue(s.s, s.e)
-		if ok {
-			e.stKind = k
-		}
-		e.stYearAge++
-		if y := e.yearIn(s.s, s.e); y != 0 {
-			e.stYear, e.stYearKind, e.stYearAge = y, k, 0
-		}
-		if per := e.periodIn(s.s, s.e); per != "" {
-			e.stPeriod, e.stPeriodKind = per, k
-			if !ok {
-				e.stPeriodKind = e.stKind
-			}
-			if e.stPeriodKind == "" {
-				e.stPeriodKind = model.Actual
-			}
-		}
+		e.carry(s)
 	}
 	// a heading that ends with ':' hands its state to the list after it
 	if t.punct(len(t.toks)-1) == ':' && e.stKind == model.Target {
 		e.headKind, e.headYear = e.stKind, e.stYear
+	}
+}
+
+// carry carries the cues of sentence s (its kind, year and period) to the
+// sentences after it.
+func (e *extractor) carry(s span) {
+	k, ok := e.cue(s.s, s.e)
+	if ok {
+		e.stKind = k
+	}
+	e.stYearAge++
+	if y := e.yearIn(s.s, s.e); y != 0 {
+		e.stYear, e.stYearKind, e.stYearAge = y, k, 0
+	}
+	if per := e.periodIn(s.s, s.e); per != "" {
+		e.stPeriod, e.stPeriodKind = per, k
+		if !ok {
+			e.stPeriodKind = e.stKind
+		}
+		if e.stPeriodKind == "" {
+			e.stPeriodKind = model.Actual
+		}
 	}
 }
 

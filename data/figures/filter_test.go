@@ -1,6 +1,10 @@
 package figures
 
 import (
+	"fmt"
+	"slices"
+
+	"github.com/baocao/baocao/model"
 	"strings"
 	"testing"
 )
@@ -38,7 +42,7 @@ func checkFilters(t *testing.T, p string) {
 		}
 	}
 	if len(tt.toks) > 0 {
-		e.markCues()
+		e.markCues(len(tt.toks))
 		if e.sectionHeading(p) && !mayBeHeading(p) {
 			t.Fatalf("mayBeHeading(%q) = false", p)
 		}
@@ -78,5 +82,45 @@ func FuzzFilters(f *testing.F) {
 	f.Fuzz(func(t *testing.T, p string) {
 		checkFilters(t, p)
 		checkFilters(t, strings.ToUpper(p))
+	})
+}
+
+// extractBoth runs Extract with and without passing over paragraphs and
+// sentences, and fails when they differ.
+func extractBoth(t *testing.T, a *model.Article) {
+	t.Helper()
+	b := *a
+	b.Body = slices.Clone(a.Body)
+	Extract(a)
+	readAll = true
+	defer func() { readAll = false }()
+	Extract(&b)
+	if fmt.Sprintf("%+v", a.Metrics) != fmt.Sprintf("%+v", b.Metrics) {
+		t.Fatalf("body %q:\nskipping %+v\nreading all %+v", a.Body, a.Metrics, b.Metrics)
+	}
+}
+
+func TestSkipsAgree(t *testing.T) {
+	extractBoth(t, benchArticle())
+	body := append([]string{"CÁC CHỈ TIÊU NĂM 2024:", "- Thu ngân sách 5 tỷ đồng.", "Năm 2025, phấn đấu.", "Kết quả năm 2023 như sau:"},
+		benchReport...)
+	for i := range body {
+		a := &model.Article{Unit: &model.Unit{Level: model.Commune, Name: "Yên Phú"}, Body: body[i:], Title: "Năm 2023",
+			EventDate: model.Date(2024, 1, 10)}
+		extractBoth(t, a)
+	}
+}
+
+// FuzzSkipsAgree: passing over paragraphs and sentences that cannot state
+// a metric changes nothing.
+func FuzzSkipsAgree(f *testing.F) {
+	f.Add("CÁC CHỈ TIÊU NĂM 2024:", "- Tổng thu ngân sách: 1.320 tỷ đồng; duy trì tỷ lệ bao phủ BHYT đạt 93,5% trở lên.", "Năm 2023 kết nạp 5 đảng viên.")
+	f.Add("II. PHƯƠNG HƯỚNG NĂM 2025", "Phấn đấu năm 2025 đạt 9 tỷ. Thu ngân sách 10 tỷ đồng.", "9 tháng đầu năm, hộ nghèo còn 1%.")
+	for _, p := range benchReport {
+		f.Add(p, "Năm 2022 đã thu 3 tỷ đồng.", "Phấn đấu tỷ lệ hộ nghèo dưới 1%.")
+	}
+	f.Fuzz(func(t *testing.T, p1, p2, p3 string) {
+		extractBoth(t, &model.Article{Unit: &model.Unit{Level: model.Ward, Name: "Hợp Lý"},
+			Title: p1, Body: []string{p1, p2, p3}, Published: model.Date(2024, 2, 1)})
 	})
 }

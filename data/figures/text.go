@@ -34,7 +34,10 @@ const (
 type token struct {
 	s, e int32
 	k    uint8
-	fig  int16 // index into figs for tFig
+	// key: a word that, with the word before it, a rule needs (see
+	// keyPair)
+	key bool
+	fig int16 // index into figs for tFig
 }
 
 // foldByte folds one rune into the byte that stands for it in text.f; ok is
@@ -178,18 +181,32 @@ func (t *text) tokenize() {
 	t.figs = t.figs[:0]
 	f := t.f
 	rangeNext := false
+	prevWord := uint64(0) // the word just before, packed as for keyPair; 0 after anything else
 	for i := 0; i < len(f); {
 		c := f[i]
-		switch {
-		case c == ' ':
+		if c == ' ' {
 			i++
+			continue
+		}
+		prev := prevWord
+		prevWord = 0
+		switch {
 		case isLetter(c):
 			j := i + 1
 			for j < len(f) && isAlnum(f[j]) {
 				j++
 			}
-			t.toks = append(t.toks, token{s: int32(i), e: int32(j), k: tWord})
+			w := uint64(0)
+			if j-i <= 5 {
+				for k := i; k < j; k++ {
+					w = w<<8 | uint64(f[k])
+				}
+			}
+			key := keyPair(prev, w)
+			t.toks = append(t.toks, token{s: int32(i), e: int32(j), k: tWord, key: key})
+			prevWord = w
 			i = j
+			continue
 		case isDigit(c):
 			g, ok := scanFig(f, i)
 			if !ok {
@@ -216,6 +233,17 @@ func (t *text) tokenize() {
 			i++
 		}
 	}
+}
+
+// mayState reports whether sentence s may state a metric: it holds a
+// figure and a key word (see keyPair).
+func (t *text) mayState(s span) bool {
+	fig, key := false, false
+	for _, tk := range t.toks[s.s:s.e] {
+		fig = fig || tk.k == tFig
+		key = key || tk.key
+	}
+	return fig && key
 }
 
 // word is the folded text of token i, or "" when i is out of range or not a
