@@ -305,7 +305,7 @@ func isBreadcrumb(s string, words int) bool {
 		if strings.Contains(s, sp) {
 			parts := strings.Split(strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, " – ", " - "), " > ", " - "), " » ", " - "), " | ", " - "), " / ", " - "), " - ")
 			for _, p := range parts {
-				if countWords(p) > 3 || !isUpperStart(strings.TrimSpace(p)) {
+				if countWordsUpTo(p, 4) > 3 || !isUpperStart(strings.TrimSpace(p)) {
 					return false
 				}
 			}

@@ -409,15 +409,25 @@ func findEventPhraseFrom(p string, from int) (eventPhrase, bool) {
 			i++
 			continue
 		}
-		if w := timeWord(p[i:j]); w != "" {
-			if ep, ok := eventAt(p, i, j, w); ok {
-				return ep, true
+		if n := j - i; (n == 4 || n == 5 || n == 7) && timeStart[p[i]] {
+			if w := timeWord(p[i:j]); w != "" {
+				if ep, ok := eventAt(p, i, j, w); ok {
+					return ep, true
+				}
 			}
 		}
 		i = j + 1
 	}
 	return eventPhrase{}, false
 }
+
+// timeStart are the first bytes of the words timeWord knows.
+var timeStart = func() (t [256]bool) {
+	for _, c := range []byte("sStTcCnNhH\xc4") {
+		t[c] = true
+	}
+	return t
+}()
 
 // containsFold reports whether s contains w (lower case) in lower case or
 // with a capital.

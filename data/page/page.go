@@ -610,7 +610,7 @@ func captionLike(s string, between bool, fb *foldBuf) bool {
 	if len(s) > 450 {
 		return false
 	}
-	w := countWords(s)
+	w := countWordsUpTo(s, 41) // more than 40 is all that matters
 	if w > 40 || endsWithColon(s) {
 		return false
 	}
@@ -654,7 +654,7 @@ func nameAndOffice(s string) bool {
 	for _, sep := range []string{" - ", " – ", ", "} {
 		if i := strings.Index(s, sep); i > 0 {
 			name, office := s[:i], strings.TrimSpace(s[i+len(sep):])
-			if countWords(name) <= 5 && nameLike(name) && orgLike(office, countWords(office)) {
+			if countWordsUpTo(name, 6) <= 5 && nameLike(name) && orgLike(office, countWordsUpTo(office, 17)) {
 				return true
 			}
 		}
@@ -688,7 +688,7 @@ func (p *parser) splitRunIn() {
 		if lab, _, ok := splitLabel(name); ok && (lab == "anh" || lab == "nguon" || lab == "video") {
 			name = "" // a photo credit or a source, not the byline
 		}
-		if name != "" && countWords(name) <= 6 && nameLike(name) {
+		if name != "" && countWordsUpTo(name, 7) <= 6 && nameLike(name) {
 			p.byline = name
 			p.bylineLn = last.pos
 			p.addChrome(last.pos, tail)
@@ -749,7 +749,7 @@ func teaserAt(s string) int {
 		if start > 0 {
 			start += from
 		}
-		if start <= 0 || countWords(s[start:j]) > 14 {
+		if start <= 0 || countWordsUpTo(s[start:j], 15) > 14 {
 			continue
 		}
 		return start + 1

@@ -332,6 +332,14 @@ func scanUnits(s string) []occ {
 	return scanUnitsBuf(s, buf, nil)
 }
 
+// levelStart are the bytes a word that may open a level starts with.
+var levelStart = func() (t [256]bool) {
+	for _, c := range []byte("pPxXqQhHtT(\"\xe2") {
+		t[c] = true
+	}
+	return t
+}()
+
 // tokPool holds scratch for scanUnits.
 var tokPool = sync.Pool{New: func() any { b := make([]tok, 0, 32); return &b }}
 
@@ -344,19 +352,16 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 	}
 	defer func() { *scratch = buf }()
 	for i := 0; i < len(s); {
-		for i < len(s) && s[i] == ' ' {
+		c := s[i]
+		if c == ' ' {
 			i++
+			continue
 		}
-		j := i
+		j := i + 1
 		for j < len(s) && s[j] != ' ' {
 			j++
 		}
-		if j == i {
-			break
-		}
-		switch s[i] {
-		case 'p', 'P', 'x', 'X', 'q', 'Q', 'h', 'H', 't', 'T', '(', '"', 0xe2:
-		default:
+		if !levelStart[c] {
 			i = j
 			continue
 		}
