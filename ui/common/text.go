@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
 	"github.com/baocao/baocao/model"
@@ -118,6 +117,3 @@ func Highlight(b *strings.Builder, s string, spans []model.Span, w int, base, ma
 	}
 	base.Write(b, fitted[pos:])
 }
-
-// Width is the display width of s, escape sequences ignored.
-func Width(s string) int { return ansi.StringWidth(s) }
