@@ -323,7 +323,7 @@ var sectionWords = []string{"hoat dong", "tin tuc", "thoi su", "chuyen muc", "su
 // isSectionLabel reports whether a short line names a section of the site:
 // "Hoạt động của xã phường", "Tin tức - Sự kiện", "Xây dựng Đảng".
 func isSectionLabel(s string, words int) bool {
-	if words > 6 || endsSentence(s) || strings.ContainsAny(s, "0123456789") {
+	if words > 6 || endsSentence(s) || hasDigit(s) {
 		return false
 	}
 	var buf [64]byte
@@ -362,7 +362,7 @@ func nameLike(s string) bool {
 		case core == "và" || core == "and":
 			continue
 		}
-		if strings.ContainsAny(core, "0123456789") {
+		if hasDigit(core) {
 			return false
 		}
 		if !unicode.IsUpper(firstRune(core)) {

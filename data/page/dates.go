@@ -66,7 +66,7 @@ type dateLine struct {
 // that holds a date among other words is not a date line.
 func parseDateLine(s string) (dateLine, bool) {
 	var dl dateLine
-	if len(s) > 160 || !strings.ContainsAny(s, "0123456789") {
+	if len(s) > 160 || !hasDigit(s) {
 		return dl, false
 	}
 	if strings.HasPrefix(s, "..") || strings.HasPrefix(s, "…") {
@@ -354,7 +354,7 @@ func parseCount(s string) (int, bool) {
 // parseViewsLine reads a line that is a view counter ("Lượt xem: 678",
 // "View count: 55", "39 lượt xem", "Số lượt đọc: 513").
 func parseViewsLine(s string) (int, bool) {
-	if len(s) > 120 || !strings.ContainsAny(s, "0123456789") {
+	if len(s) > 120 || !hasDigit(s) {
 		return 0, false
 	}
 	if !strings.Contains(s, "xem") && !strings.Contains(s, "Xem") && !strings.Contains(s, "XEM") &&

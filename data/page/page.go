@@ -62,8 +62,9 @@ type chromeLine struct {
 }
 
 type para struct {
-	pos int
-	s   string
+	pos   int
+	s     string
+	words int // readMiddle's count of its words, more than 60 counted as 61 or more (see line.words)
 }
 
 // given says which of the article's fields the caller set before Parse.
@@ -463,7 +464,7 @@ func (p *parser) findBottom() {
 		case l.isChrome():
 		case l.kind == kText && !labelled && ((l.words <= 8 && nameLike(l.text) && (l.words >= 2 || strings.ContainsAny(l.text, "./") || isAllCaps(l.text))) || orgLike(l.text, l.words) || nameAndOffice(l.text)):
 			p.byline, p.bylineLn = l.text, i
-		case l.kind == kText && l.words <= 3 && !endsSentence(l.text) && !strings.ContainsAny(l.text, "0123456789"):
+		case l.kind == kText && l.words <= 3 && !endsSentence(l.text) && !hasDigit(l.text):
 			// a menu item of the page's foot: "Giới thiệu", "Liên hệ"
 		default:
 			stop = true
@@ -487,7 +488,7 @@ func (p *parser) readMiddle() {
 	// a block is one line (kept as it is) or hard-wrapped lines joined
 	var cur strings.Builder
 	one := ""
-	curPos, blank, inBox := -1, false, false
+	curPos, curWords, blank, inBox := -1, 0, false, false
 	text := func() string {
 		if cur.Len() > 0 {
 			return cur.String()
@@ -496,10 +497,10 @@ func (p *parser) readMiddle() {
 	}
 	flush := func() {
 		if curPos >= 0 {
-			p.body = append(p.body, para{curPos, collapseSpaces(text())})
+			p.body = append(p.body, para{curPos, collapseSpaces(text()), curWords})
 		}
 		cur.Reset()
-		one, curPos = "", -1
+		one, curPos, curWords = "", -1, 0
 	}
 	for i := p.topEnd; i < p.botStart; i++ {
 		l := &p.lines[i]
@@ -532,18 +533,21 @@ func (p *parser) readMiddle() {
 			}
 			cur.WriteByte(' ')
 			cur.WriteString(l.text)
+			curWords += l.words // the joining space keeps the words apart
 		} else {
 			flush()
-			curPos, one = i, l.text
+			curPos, one, curWords = i, l.text, l.words
 		}
 		blank = false
 	}
 	flush()
 	// captions: photo captions between paragraphs
 	var body []para
-	long := func(k int) bool { return k >= 0 && k < len(p.body) && countWordsUpTo(p.body[k].s, 15) >= 15 }
+	// a block's words are its lines' (counted up to 61 each: enough for the
+	// tests below, which look no further than 41)
+	long := func(k int) bool { return k >= 0 && k < len(p.body) && p.body[k].words >= 15 }
 	for k, b := range p.body {
-		if k > 0 && captionLike(b.s, long(k-1) && long(k+1), &p.fb) {
+		if k > 0 && captionLike(b.s, b.words, long(k-1) && long(k+1), &p.fb) {
 			p.captions = append(p.captions, b)
 			continue
 		}
@@ -603,14 +607,14 @@ var (
 		"du ky hop", "tham du", "ket luan", "tham quan", "du buoi", "du le", "thong tin ve"}
 )
 
-// captionLike reports whether a block reads as a photo caption: one short
+// captionLike reports whether a block of w words (more than 40 may be
+// counted as 41 or more) reads as a photo caption: one short
 // sentence showing people at the event, or a "Quang cảnh hội nghị" line, or
 // a few words without a full stop between two paragraphs.
-func captionLike(s string, between bool, fb *foldBuf) bool {
+func captionLike(s string, w int, between bool, fb *foldBuf) bool {
 	if len(s) > 450 {
 		return false
 	}
-	w := countWordsUpTo(s, 41) // more than 40 is all that matters
 	if w > 40 || endsWithColon(s) {
 		return false
 	}

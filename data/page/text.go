@@ -74,6 +74,16 @@ func isUpperStart(s string) bool { return unicode.IsUpper(firstRune(s)) }
 
 func isLowerStart(s string) bool { return unicode.IsLower(firstRune(s)) }
 
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // trimPunct strips punctuation and symbols from both ends of a token.
@@ -394,15 +404,26 @@ func (f foldWord) is(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); {
-		n := 1
-		if c := f.lower[i]; c >= 0xf0 {
+		c := f.lower[i]
+		if c < utf8.RuneSelf {
+			if s[i] != c && s[i] != f.upper[i] {
+				return false
+			}
+			i++
+			continue
+		}
+		n := 2
+		if c >= 0xf0 {
 			n = 4
 		} else if c >= 0xe0 {
 			n = 3
-		} else if c >= 0xc0 {
-			n = 2
 		}
-		if a := s[i : i+n]; a != f.lower[i:i+n] && a != f.upper[i:i+n] {
+		lo, up := true, true
+		for k := i; k < i+n; k++ {
+			lo = lo && s[k] == f.lower[k]
+			up = up && s[k] == f.upper[k]
+		}
+		if !lo && !up {
 			return false
 		}
 		i += n
