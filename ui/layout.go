@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -158,6 +159,10 @@ func (m *Model) brand() string { return " " + m.ctx.L.AppName + " " }
 
 func (m *Model) tabBar(w int) string {
 	st := m.ctx.Styles
+	k := tabKey{st, m.ctx.L, m.focus, w}
+	if m.drawn.tabKey == k {
+		return m.drawn.tabs
+	}
 	var b strings.Builder
 	b.WriteString(st.Title.Render(m.brand()))
 	for _, t := range m.tabs() {
@@ -168,52 +173,83 @@ func (m *Model) tabBar(w int) string {
 		}
 	}
 	line := b.String()
-	if pad := w - lipgloss.Width(line); pad > 0 {
+	if pad := w - width(line); pad > 0 {
 		line += strings.Repeat(" ", pad)
 	}
-	return clip(line, w)
+	m.drawn.tabKey, m.drawn.tabs = k, clip(line, w)
+	return m.drawn.tabs
 }
 
 // statusItems are the segments of the status bar: on the left what is
 // listed, on the right the sort and problems.
+//
+// The segments' texts are gathered first (cheap); the bar is styled and
+// measured only when they, the width or the styles changed since the last
+// frame (a keystroke that moves a cursor leaves it as it was).
 func (m *Model) statusBar(w int) string {
 	st := m.ctx.Styles
 	L := m.ctx.L
 	lang := m.ctx.Lang
-	left := []string{st.StatusKey.Render(fmt.Sprintf(L.NOfM, lang.Count(m.list.Len()), lang.Count(m.ctx.Corpus.Len())))}
+	type seg struct {
+		style *lipgloss.Style
+		text  string
+	}
+	left := []seg{{&st.StatusKey, fmt.Sprintf(L.NOfM, lang.Count(m.list.Len()), lang.Count(m.ctx.Corpus.Len()))}}
 	if t := m.list.FilterText(); t != "" {
 		f := L.Filter + ": " + common.SanitizeLine(t)
 		if m.list.Phrase() {
 			f += " (" + L.Phrase + ")"
 		}
-		left = append(left, st.StatusVal.Render(f))
+		left = append(left, seg{&st.StatusVal, f})
 	}
 	if units := m.list.Units(); len(units) > 0 {
-		left = append(left, st.StatusVal.Render(L.Unit+": "+m.unitNames(units)))
+		left = append(left, seg{&st.StatusVal, L.Unit + ": " + m.unitNames(units)})
 	}
 	if q := m.list.Query(); len(q.Invalid) > 0 {
-		left = append(left, st.StatusWarn.Render(L.Invalid+": "+strings.Join(q.Invalid, " ")))
+		left = append(left, seg{&st.StatusWarn, L.Invalid + ": " + strings.Join(q.Invalid, " ")})
 	}
 	if m.list.Searching() {
-		left = append(left, st.StatusVal.Render(L.Searching))
+		left = append(left, seg{&st.StatusVal, L.Searching})
 	}
 	if m.status != "" {
-		left = append(left, st.StatusVal.Render(common.SanitizeLine(m.status)))
+		left = append(left, seg{&st.StatusVal, common.SanitizeLine(m.status)})
 	}
 	o, desc := m.list.Order()
 	arrow := "↑"
 	if desc {
 		arrow = "↓"
 	}
-	right := st.StatusVal.Render(L.Sort + ": " + L.SortName(o) + " " + arrow)
+	right := []seg{{&st.StatusVal, L.Sort + ": " + L.SortName(o) + " " + arrow}}
 	if n := len(m.ctx.Corpus.WithProblems()); n > 0 {
-		right += st.StatusWarn.Render("! " + fmt.Sprintf(L.ProblemCount, n))
+		right = append(right, seg{&st.StatusWarn, "! " + fmt.Sprintf(L.ProblemCount, n)})
 	}
-	l := strings.Join(left, "")
-	lw, rw := lipgloss.Width(l), lipgloss.Width(right)
+	var key strings.Builder
+	fmt.Fprintf(&key, "%p %d", st, w)
+	for _, sg := range append(left, right...) {
+		fmt.Fprintf(&key, "\x00%p\x00%s", sg.style, sg.text)
+	}
+	if key.String() == m.drawn.statusKey {
+		return m.drawn.status
+	}
+	render := func(segs []seg) string {
+		var b strings.Builder
+		for _, sg := range segs {
+			b.WriteString(sg.style.Render(sg.text))
+		}
+		return b.String()
+	}
+	m.drawn.statusKey, m.drawn.status = key.String(), m.styleStatus(w, render(left), render(right))
+	return m.drawn.status
+}
+
+// styleStatus puts the status bar's left and right parts at either end of w
+// cells.
+func (m *Model) styleStatus(w int, l, right string) string {
+	st := m.ctx.Styles
+	lw, rw := width(l), width(right)
 	if lw+rw > w {
 		l = clip(l, max(0, w-rw))
-		lw = lipgloss.Width(l)
+		lw = width(l)
 	}
 	gap := st.StatusBar.Render(strings.Repeat(" ", max(0, w-lw-rw)))
 	return clip(l+gap+right, w)
@@ -231,6 +267,16 @@ func (m *Model) problemsHit(x int) bool {
 }
 
 func (m *Model) unitNames(keys []model.UnitKey) string {
+	if m.drawn.unitsOK && slices.Equal(m.drawn.unitKeys, keys) {
+		return m.drawn.units
+	}
+	m.drawn.unitKeys, m.drawn.units, m.drawn.unitsOK = slices.Clone(keys), m.namesOf(keys), true
+	return m.drawn.units
+}
+
+// namesOf names the units of keys, in the corpus's order: the first two and
+// how many more.
+func (m *Model) namesOf(keys []model.UnitKey) string {
 	var names []string
 	for _, u := range m.ctx.Corpus.Units() {
 		for _, k := range keys {
@@ -267,7 +313,22 @@ func (m *Model) shortHelp() string {
 			b = append(b, k.NextPane, k.Units, k.Help, k.Quit)
 		}
 	}
-	return m.help.ShortHelpView(b)
+	var key strings.Builder
+	fmt.Fprintf(&key, "%p %d", m.ctx.Styles, m.help.Width())
+	for _, kb := range b {
+		h := kb.Help()
+		fmt.Fprintf(&key, "\x00%t\x00%s\x00%s", kb.Enabled(), h.Key, h.Desc)
+	}
+	if key.String() != m.drawn.helpKey {
+		m.drawn.helpKey, m.drawn.help = key.String(), clip(m.help.ShortHelpView(b), m.size0())
+	}
+	return m.drawn.help
+}
+
+// size0 is the screen's width.
+func (m *Model) size0() int {
+	w, _ := m.size()
+	return w
 }
 
 // helpView is the full help: global keys, the focused pane's keys, the
@@ -298,10 +359,19 @@ func (m *Model) helpView(w int) string {
 
 // clip cuts a styled line to w cells.
 func clip(s string, w int) string {
-	if lipgloss.Width(s) <= w {
+	if width(s) <= w {
 		return s
 	}
 	return lipgloss.NewStyle().MaxWidth(w).Render(s)
+}
+
+// width is lipgloss.Width (the widest line), with common.Width's fast path
+// for one line.
+func width(s string) int {
+	if strings.IndexByte(s, '\n') >= 0 {
+		return lipgloss.Width(s)
+	}
+	return common.Width(s)
 }
 
 // fitBox makes a pane's view exactly w×h: pads short lines and cuts long
@@ -314,7 +384,7 @@ func fitLines(s string, w, h int) []string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		lw := lipgloss.Width(l)
+		lw := common.Width(l)
 		switch {
 		case lw > w:
 			lines[i] = lipgloss.NewStyle().MaxWidth(w).Render(l)
@@ -333,18 +403,88 @@ func fitLines(s string, w, h int) []string {
 // of style st. It is what st.Render would draw, without re-measuring and
 // re-wrapping content that is already the right size.
 func frame(lines []string, w, padX int, st lipgloss.Style) []string {
+	return borderOf(w, padX, st).around(lines)
+}
+
+// border is a frame's styled lines: top and bottom, and what goes left and
+// right of each content line.
+type border struct{ top, bottom, left, right string }
+
+func borderOf(w, padX int, st lipgloss.Style) border {
 	bd := st.GetBorderStyle()
 	paint := common.PaintOf(lipgloss.NewStyle().Foreground(st.GetBorderTopForeground()))
 	pad := strings.Repeat(" ", padX)
-	hr := strings.Repeat(bd.Top, w+2*padX)
-	out := make([]string, 0, len(lines)+2)
-	out = append(out, paint.Render(bd.TopLeft+hr+bd.TopRight))
-	left, right := paint.Render(bd.Left)+pad, pad+paint.Render(bd.Right)
-	for _, l := range lines {
-		out = append(out, left+l+right)
+	return border{
+		top:    paint.Render(bd.TopLeft + strings.Repeat(bd.Top, w+2*padX) + bd.TopRight),
+		bottom: paint.Render(bd.BottomLeft + strings.Repeat(bd.Bottom, w+2*padX) + bd.BottomRight),
+		left:   paint.Render(bd.Left) + pad,
+		right:  pad + paint.Render(bd.Right),
 	}
-	out = append(out, paint.Render(bd.BottomLeft+strings.Repeat(bd.Bottom, w+2*padX)+bd.BottomRight))
-	return out
+}
+
+func (b border) around(lines []string) []string {
+	out := make([]string, 0, len(lines)+2)
+	out = append(out, b.top)
+	for _, l := range lines {
+		out = append(out, b.left+l+b.right)
+	}
+	return append(out, b.bottom)
+}
+
+// borderKey is what a pane's border depends on.
+type borderKey struct {
+	st    *common.Styles
+	focus bool
+	w     int
+}
+
+// paneBorder is the border of a side-by-side pane w cells wide inside,
+// focused or not, made once per width and theme.
+func (m *Model) paneBorder(focus bool, w int) border {
+	k := borderKey{m.ctx.Styles, focus, w}
+	for _, b := range m.drawn.borders {
+		if b.key == k {
+			return b.border
+		}
+	}
+	st := m.ctx.Styles.Pane
+	if focus {
+		st = m.ctx.Styles.PaneFocus
+	}
+	b := borderOf(w, 0, st)
+	m.drawn.borders[m.drawn.next] = keyedBorder{k, b}
+	m.drawn.next = (m.drawn.next + 1) % len(m.drawn.borders)
+	return b
+}
+
+type keyedBorder struct {
+	key    borderKey
+	border border
+}
+
+// drawn caches the parts of the screen that change seldom, each keyed by
+// what it shows (styles, labels, width and its texts): the tab bar, the
+// status bar, the short help, the unit names, the pane borders.
+type drawn struct {
+	tabKey tabKey
+	tabs   string
+
+	statusKey, status string
+	helpKey, help     string
+
+	unitsOK  bool
+	unitKeys []model.UnitKey
+	units    string
+
+	borders [4]keyedBorder
+	next    int
+}
+
+type tabKey struct {
+	st    *common.Styles
+	L     *common.Labels
+	focus common.Pane
+	w     int
 }
 
 // View draws the screen.
@@ -367,11 +507,7 @@ func (m *Model) render() string {
 	if len(ps) == 2 {
 		var cols [2][]string
 		for i, p := range ps {
-			style := st.Pane
-			if p.pane == m.focus {
-				style = st.PaneFocus
-			}
-			cols[i] = frame(fitLines(m.pane(p.pane).View(), p.inner.w, p.inner.h), p.inner.w, 0, style)
+			cols[i] = m.paneBorder(p.pane == m.focus, p.inner.w).around(fitLines(m.pane(p.pane).View(), p.inner.w, p.inner.h))
 		}
 		for i := range cols[0] {
 			if i > 0 {
@@ -410,7 +546,7 @@ func (m *Model) render() string {
 		lines = append(lines, m.statusBar(w))
 	}
 	if c.help {
-		lines = append(lines, clip(m.shortHelp(), w))
+		lines = append(lines, m.shortHelp())
 	}
 	return strings.Join(lines, "\n")
 }

@@ -125,6 +125,8 @@ type Model struct {
 	focus   common.Pane // ListPane, DetailPane or SummaryPane
 	overlay common.Pane // PickerPane, ProblemsPane, HelpPane, or noOverlay
 	status  string      // a transient note, cleared by the next key
+
+	drawn drawn
 }
 
 const noOverlay common.Pane = -1
