@@ -231,13 +231,22 @@ func (e *extractor) paragraph(pi int, p string) {
 		}
 		return
 	}
-	if !readAll && e.headKind == "" && (!digits || !mayHaveMetric(p)) && !mayBeHeading(p) && !mayEndWithColon(p) {
-		// no metric here, no heading, nothing to hand on to a list: the
-		// state a paragraph sets up ends with it
-		return
-	}
 	t := &e.t
-	t.prepare(p)
+	if !readAll && e.headKind == "" && !mayBeHeading(p) && !mayEndWithColon(p) {
+		// no heading, nothing to hand on to a list: the state a paragraph
+		// sets up ends with it, and only its sentences up to the last
+		// that may state a metric need reading
+		n := 0
+		if digits {
+			n = needed(p)
+		}
+		if n == 0 {
+			return
+		}
+		t.prepare(p[:n])
+	} else {
+		t.prepare(p)
+	}
 	if len(t.toks) == 0 {
 		return
 	}

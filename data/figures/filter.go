@@ -211,3 +211,116 @@ func mayEndWithColon(p string) bool {
 	fb, size, ok := foldRuneAt(p, k)
 	return k+size != j+1 || !ok || !isAlnum(fb)
 }
+
+// Byte classes for needed.
+const (
+	clOther = iota
+	clDigit
+	clStop // '.', '!', '?'
+)
+
+var rawClass = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clDigit
+	}
+	t['.'], t['!'], t['?'] = clStop, clStop, clStop
+	return t
+}()
+
+// needed is how much of paragraph p (a prefix, ending where a sentence
+// ends) must be read to find its metrics: 0 when no sentence may state
+// one. A sentence may when it holds a figure and a key word; needed cuts p
+// only where it is sure a sentence ends (see sureEnd) and tests each piece
+// between such ends for a digit and then for key words (mayHaveMetric):
+// a sentence lies within one piece, so a piece that fails holds none that
+// may state a metric.
+func needed(p string) int {
+	need, start := 0, 0
+	digit := false
+	for i := 0; i < len(p); i++ {
+		switch rawClass[p[i]] {
+		case clOther:
+			continue
+		case clDigit:
+			digit = true
+			continue
+		}
+		if !sureEnd(p, i) {
+			continue
+		}
+		if digit && mayHaveMetric(p[start:i+1]) {
+			need = i + 1
+		}
+		start, digit = i+1, false
+	}
+	if digit && mayHaveMetric(p[start:]) {
+		need = len(p)
+	}
+	return need
+}
+
+// sureEnd reports whether the '.', '!' or '?' at p[i] surely ends a
+// sentence as text.sentences splits them: a space and a capital letter
+// follow, and before a full stop stands no word that an abbreviation's
+// dot follows ("TP. Hồ Chí Minh"). It may say no where sentences splits.
+func sureEnd(p string, i int) bool {
+	if i+2 >= len(p) || p[i+1] != ' ' {
+		return false
+	}
+	if c := p[i+2]; c < utf8.RuneSelf {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	} else {
+		r, _ := utf8.DecodeRuneInString(p[i+2:])
+		if fb, _, ok := foldRuneAt(p, i+2); !ok || !isLetter(fb) || !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return p[i] != '.' || !mayBeAbbrev(p, i)
+}
+
+// mayBeAbbrev reports whether the word glued before the full stop at p[i]
+// may be one of abbrevs.
+func mayBeAbbrev(p string, i int) bool {
+	const most = 16 // bytes read back; an abbreviation is shorter
+	j := i
+	for j > 0 && i-j < most && (p[j-1] >= utf8.RuneSelf || isAlnum(asciiFold[p[j-1]])) {
+		j--
+	}
+	cut := j > 0 && i-j >= most && (p[j-1] >= utf8.RuneSelf || isAlnum(asciiFold[p[j-1]]))
+	for j < i && !utf8.RuneStart(p[j]) {
+		j++
+	}
+	// fold p[j:i], keeping the letters that end it
+	var w [most]byte
+	n, all := 0, 0
+	for k := j; k < i; {
+		var c byte
+		if p[k] < utf8.RuneSelf {
+			c = asciiFold[p[k]]
+			k++
+		} else {
+			fb, size, ok := foldRuneAt(p, k)
+			k += size
+			if !ok {
+				continue
+			}
+			c = fb
+		}
+		all++
+		if isLetter(c) {
+			w[n] = c
+			n++
+		} else {
+			n = 0
+		}
+	}
+	switch {
+	case n > 3:
+		return false // the word has these letters and more than any abbreviation
+	case cut && n == all:
+		return true // the word may start before what was read
+	}
+	return abbrevs[string(w[:n])]
+}

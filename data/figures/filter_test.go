@@ -41,6 +41,25 @@ func checkFilters(t *testing.T, p string) {
 			t.Fatalf("mayHaveMetric(%q) = false; words %q %q", p, tt.word(i-1), tt.word(i))
 		}
 	}
+	need := needed(p)
+	for _, s := range tt.sentences(nil) {
+		if _, end := tt.byteSpan(s); tt.mayState(s) && need < end {
+			t.Fatalf("needed(%q) = %d; a sentence that may state a metric ends at %d", p, need, end)
+		}
+	}
+	if need > 0 && need < len(p) {
+		// the sentences of the part read are those of the whole
+		var part text
+		part.prepare(p[:need])
+		whole := tt.sentences(nil)
+		for i, s := range part.sentences(nil) {
+			a, b := part.byteSpan(s)
+			c, d := tt.byteSpan(whole[i])
+			if a != c || b != d {
+				t.Fatalf("needed(%q) = %d cuts sentence %d: %q, whole %q", p, need, i, p[a:b], p[c:d])
+			}
+		}
+	}
 	if len(tt.toks) > 0 {
 		e.markCues(len(tt.toks))
 		if e.sectionHeading(p) && !mayBeHeading(p) {
@@ -58,6 +77,8 @@ var filterSeeds = []string{
 	"chỉ tiêu", "mục tiêu", "nội dung", "II. PHƯƠNG HƯỚNG NĂM 2024", "Phần thứ hai", "IV– NHIỆM VỤ",
 	"V\u0301. Kết quả", "các chỉ tiêu chủ yếu:", "Chỉ tiêu năm 2024 ：", "chỉ tiêu: \u00a0", "ngân×sách", "ngân sách\u1f00",
 	"x\xe1\xbc\x80 thu ngân sách", "\xe1\xba", "ngân\xff sách", "ĐẢNG VIÊN", "ngân sáchx", "i)", "ix:", "xi.",
+	"TP. Hồ Chí Minh thu ngân sách 5 tỷ đồng. Năm 2023 có 3 chi bộ.", "Kết nạp 5 đảng viên. Tr. Hai", "Có 5 chi bộ. Đ. Ba",
+	"Chi bộ có 5 đảng viên! Năm sau", "Thu 5 tỷ? Đúng. Chi bộ 3 đảng viên.", "a 5 chi bộ x\u0301\u0301\u0301\u0301\u0301\u0301\u0301tp. Ab 6 chi bộ.",
 }
 
 func TestFilters(t *testing.T) {
