@@ -361,6 +361,9 @@ func parseViewsLine(s string) (int, bool) {
 		!strings.Contains(s, "đọc") && !strings.Contains(s, "ĐỌC") && !strings.Contains(s, "iew") && !strings.Contains(s, "IEW") {
 		return 0, false
 	}
+	if !mayMatchViews(s) {
+		return 0, false
+	}
 	loc := viewsRe.FindStringSubmatchIndex(s)
 	if loc == nil {
 		return 0, false
@@ -372,6 +375,66 @@ func parseViewsLine(s string) (int, bool) {
 		num = s[loc[4]:loc[5]]
 	}
 	return parseCount(num)
+}
+
+// The words that viewsRe puts before or after the number.
+var (
+	fwXem   = newFoldWord("xem")
+	fwDoc   = newFoldWord("đọc")
+	fwCount = newFoldWord("count")
+	fwView  = newFoldWord("view")
+	fwViet  = newFoldWord("viết")
+	fwLuot  = newFoldWord("lượt")
+	fwLan   = newFoldWord("lần")
+)
+
+// isReSpace is \s of the regexp package.
+func isReSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// mayMatchViews is a cheap test before viewsRe: a digit must follow one
+// of its words (xem, đọc, count, view, views, viết), with only spaces and
+// a colon between, or a number be followed by one (lượt, lần, view).
+func mayMatchViews(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		// a word, spaces, a colon perhaps, spaces, the digit
+		j := i
+		for j > 0 && isReSpace(s[j-1]) {
+			j--
+		}
+		if j > 0 && s[j-1] == ':' {
+			j--
+			for j > 0 && isReSpace(s[j-1]) {
+				j--
+			}
+		}
+		b := s[:j]
+		if strings.HasSuffix(b, "s") || strings.HasSuffix(b, "S") {
+			b = b[:len(b)-1]
+		} else if strings.HasSuffix(b, "ſ") {
+			b = b[:len(b)-len("ſ")]
+		}
+		for _, w := range [...]*foldWord{&fwXem, &fwDoc, &fwCount, &fwView, &fwViet} {
+			if n := len(w.lower); len(s[:j]) >= n && w.is(s[j-n:j]) || len(b) >= n && w.is(b[len(b)-n:]) {
+				return true
+			}
+		}
+		// the number, spaces, a word
+		k := i
+		for k < len(s) && (isDigit(s[k]) || s[k] == '.' || s[k] == ',') {
+			k++
+		}
+		for k < len(s) && isReSpace(s[k]) {
+			k++
+		}
+		if fwLuot.prefixOf(s[k:]) || fwLan.prefixOf(s[k:]) || fwView.prefixOf(s[k:]) {
+			return true
+		}
+		i = k - 1
+	}
+	return false
 }
 
 // eventPhrase is a day named in running text as the day something

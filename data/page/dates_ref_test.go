@@ -189,3 +189,25 @@ func FuzzParseDateLine(f *testing.F) {
 		checkDateLineAsBefore(t, s)
 	})
 }
+
+// TestViewsCheck: wherever viewsRe matches, mayMatchViews lets it try.
+func TestViewsCheck(t *testing.T) {
+	for _, s := range append(dateLineSamples(), "Lượt xem: 678", "View count: 55", "39 lượt xem", "Số lượt đọc: 513", "viewſ 5",
+		"VIEWS:12", "Lần đọc 4", "5.000 LẦN ĐỌC", "12 views", "đã xem  :  7", "lượt truy cập bài viết: 9", "Xem chi tiết tại đây: https://a.vn/b-12.html") {
+		checkViews(t, s)
+	}
+}
+
+func checkViews(t *testing.T, s string) {
+	t.Helper()
+	if viewsRe.MatchString(s) && !mayMatchViews(s) {
+		t.Errorf("viewsRe matches %q, mayMatchViews says it cannot", s)
+	}
+}
+
+func FuzzViewsCheck(f *testing.F) {
+	for _, s := range dateLineSamples() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkViews(t, s) })
+}
