@@ -20,6 +20,7 @@ package detail
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
@@ -64,7 +65,18 @@ type Model struct {
 	// inflight counts the renderings asked for and not yet back.
 	inflight int
 
-	vp viewport.Model
+	// vp keeps the scroll position and handles the scrolling keys and the
+	// wheel; View draws lines (the rendering, with the search's matches
+	// styled) itself, from widths measured once per rendering, rather than
+	// through vp.View, which re-measured and re-wrapped every line on screen
+	// on every frame. The viewport holds blank lines as many as lines (so
+	// that it scrolls the same), which cost nothing to measure.
+	vp     viewport.Model
+	lines  []string
+	widths []int
+	// slow is set when a line has a tab (Lip Gloss expands it): View then
+	// goes through the viewport, which holds the lines themselves.
+	slow bool
 
 	find key.Binding // "/": the shared Filter key, with this pane's help
 
@@ -173,6 +185,7 @@ func (m *Model) SetArticle(id int32) tea.Cmd {
 // Clear shows no article.
 func (m *Model) Clear() {
 	m.has, m.cur, m.hits, m.hit = false, nil, nil, -1
+	m.lines, m.widths, m.slow = nil, nil, false
 	m.vp.SetContentLines(nil)
 }
 
@@ -415,20 +428,88 @@ func (m *Model) scrollToHit() {
 
 // setContent gives the viewport the rendering with the matches styled.
 func (m *Model) setContent() {
-	lines := m.cur.lines
+	lines, widths := m.cur.lines, m.cur.widths
 	if m.cur.partial {
-		lines = append(lines[:len(lines):len(lines)], "", "  "+m.ctx.Styles.Faint.Render(m.ctx.Lang.Pick("Đang trình bày phần còn lại…", "Rendering the rest…")))
+		more := "  " + m.ctx.Styles.Faint.Render(m.ctx.Lang.Pick("Đang trình bày phần còn lại…", "Rendering the rest…"))
+		lines = append(lines[:len(lines):len(lines)], "", more)
+		widths = append(widths[:len(widths):len(widths)], 0, common.Width(more))
 	}
 	if len(m.hits) > 0 {
 		st := m.ctx.Styles
 		// Underline makes Lip Gloss style each cell apart; the colours suffice.
 		lines = highlight(lines, m.hits, m.hit, st.Match.Underline(false), st.MatchSel.Underline(false).Reverse(st.NoColor))
-	} else {
-		lines = append([]string(nil), lines...) // the viewport may modify its slice
+	}
+	m.lines, m.widths, m.slow = lines, widths, false
+	for _, l := range lines {
+		if strings.IndexByte(l, '\t') >= 0 {
+			m.slow = true
+			break
+		}
 	}
 	y := m.vp.YOffset()
-	m.vp.SetContentLines(lines)
+	if m.slow {
+		m.vp.SetContentLines(append([]string(nil), lines...)) // the viewport may modify its slice
+	} else {
+		m.vp.SetContentLines(blankLines(len(lines)))
+	}
 	m.vp.SetYOffset(y)
+}
+
+// blanks is a shared run of empty strings, never modified (the viewport
+// modifies only lines with line breaks).
+var blanks struct {
+	sync.Mutex
+	s []string
+}
+
+// blankLines returns n empty lines.
+func blankLines(n int) []string {
+	blanks.Lock()
+	defer blanks.Unlock()
+	if len(blanks.s) < n {
+		blanks.s = make([]string, max(n, 2*len(blanks.s)))
+	}
+	return blanks.s[:n:n]
+}
+
+// spaces pads lines without allocating.
+const spaces = "                                                                                                                                                                                                                                                                "
+
+func writeSpaces(b *strings.Builder, n int) {
+	for n > len(spaces) {
+		b.WriteString(spaces)
+		n -= len(spaces)
+	}
+	if n > 0 {
+		b.WriteString(spaces[:n])
+	}
+}
+
+// page draws the lines on screen, each padded to the width, and blank
+// lines below the last: what the viewport's View draws for lines that fit.
+func (m *Model) page() string {
+	if m.slow {
+		return m.vp.View()
+	}
+	w, h := m.vp.Width(), m.vp.Height()
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	y := m.vp.YOffset()
+	var b strings.Builder
+	b.Grow(h * (w + 16))
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if j := y + i; j >= 0 && j < len(m.lines) {
+			b.WriteString(m.lines[j])
+			writeSpaces(&b, w-m.widths[j])
+		} else {
+			writeSpaces(&b, w)
+		}
+	}
+	return b.String()
 }
 
 // View renders the pane at its size: the article (or a placeholder) and,
@@ -446,7 +527,7 @@ func (m *Model) View() string {
 	case m.cur == nil || m.cur.key.id != m.id:
 		body = m.placeholder(m.ctx.Lang.Pick("Đang trình bày…", "Rendering…"))
 	default:
-		body = m.vp.View()
+		body = m.page()
 	}
 	if m.typing || m.query != "" {
 		return lipgloss.JoinVertical(lipgloss.Left, body, m.searchBar())

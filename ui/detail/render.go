@@ -26,9 +26,10 @@ type renderKey struct {
 
 // rendered is an article laid out for one width and theme.
 type rendered struct {
-	key   renderKey
-	lines []string // with SGR styling
-	plain []string // the same lines without styling, for search
+	key    renderKey
+	lines  []string // with SGR styling
+	plain  []string // the same lines without styling, for search
+	widths []int    // the lines' widths in cells (at most key.width)
 	// partial is set on a first screen: the head and the first blocks of
 	// a long report, shown while the whole is rendered (see firstBytes).
 	partial bool
@@ -224,24 +225,28 @@ func (r *rendered) addLines(lines []string, width int) {
 			}
 			r.lines = append(r.lines, "")
 			r.plain = append(r.plain, "")
+			r.widths = append(r.widths, 0)
 			continue
 		}
 		l = pad + l
-		if ansi.StringWidth(plain)+margin > width {
+		w := ansi.StringWidth(plain) + margin
+		if w > width {
 			l = ansi.Truncate(l, width, "")
 			plain = ansi.Strip(l)
+			w = ansi.StringWidth(plain)
 		} else {
 			plain = pad + plain
 		}
 		r.lines = append(r.lines, l)
 		r.plain = append(r.plain, plain)
+		r.widths = append(r.widths, w)
 	}
 }
 
 // trim drops trailing blank lines.
 func (r *rendered) trim() {
 	for len(r.lines) > 0 && r.plain[len(r.plain)-1] == "" {
-		r.lines, r.plain = r.lines[:len(r.lines)-1], r.plain[:len(r.plain)-1]
+		r.lines, r.plain, r.widths = r.lines[:len(r.lines)-1], r.plain[:len(r.plain)-1], r.widths[:len(r.widths)-1]
 	}
 }
 
