@@ -119,6 +119,13 @@ func alnumAt(s string, first bool) bool {
 	if c < utf8.RuneSelf {
 		return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || isDigit(c)
 	}
+	if first {
+		if k, letter := vnLetter(s); k > 0 {
+			return letter
+		}
+	} else if k, letter := vnLetterLast(s); k > 0 {
+		return letter
+	}
 	var r rune
 	if first {
 		r, _ = utf8.DecodeRuneInString(s)
@@ -126,6 +133,38 @@ func alnumAt(s string, first bool) bool {
 		r, _ = utf8.DecodeLastRuneInString(s)
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// vnLetter tells, without decoding, whether s starts with a letter of the
+// blocks Vietnamese is written in: U+00C0 to U+01BF (but × and ÷) and
+// U+1E00 to U+1EFF, all letters. k is the rune's length, 0 when s starts
+// with anything else (then it does not tell).
+func vnLetter(s string) (k int, letter bool) {
+	if len(s) < 2 || s[1]&0xc0 != 0x80 {
+		return 0, false
+	}
+	switch c := s[0]; {
+	case c == 0xc3:
+		return 2, s[1] != 0x97 && s[1] != 0xb7
+	case c == 0xc4 || c == 0xc5 || c == 0xc6:
+		return 2, true
+	case c == 0xe1 && 0xb8 <= s[1] && s[1] <= 0xbb && len(s) >= 3 && s[2]&0xc0 == 0x80:
+		return 3, true
+	}
+	return 0, false
+}
+
+// vnLetterLast is vnLetter for the rune that ends s.
+func vnLetterLast(s string) (k int, letter bool) {
+	if n := len(s); n >= 2 && s[n-1]&0xc0 == 0x80 {
+		if c := s[n-2]; c >= 0xc3 && c <= 0xc6 {
+			return vnLetter(s[n-2:])
+		}
+		if n >= 3 && s[n-3] == 0xe1 {
+			return vnLetter(s[n-3:])
+		}
+	}
+	return 0, false
 }
 
 // stripClosers drops closing quotes and brackets from the end of s.
@@ -166,19 +205,37 @@ func countWords(s string) int { return countWordsUpTo(s, len(s)+1) }
 func countWordsUpTo(s string, limit int) int {
 	n := 0
 	for i := 0; i < len(s) && n < limit; {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		c := s[i]
+		if c == ' ' || c == '\t' {
 			i++
+			continue
 		}
 		start := i
+		i++
 		for i < len(s) && s[i] != ' ' && s[i] != '\t' {
 			i++
 		}
-		if i > start && tokenHasAlnum(s[start:i]) {
+		if byteClass[c] == bcAlnum || tokenHasAlnum(s[start:i]) {
 			n++
 		}
 	}
 	return n
 }
+
+// byteClass tells ASCII letters and digits from other bytes.
+const (
+	bcOther = iota
+	bcAlnum
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		if ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
+			t[c] = bcAlnum
+		}
+	}
+	return t
+}()
 
 // tokenHasAlnum reports whether a token holds a letter or a digit; most
 // tokens tell at their first byte.

@@ -3,6 +3,8 @@ package page
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func unitStrings(s string) []string {
@@ -180,6 +182,32 @@ func TestFoldWord(t *testing.T) {
 			if got, want := fw.prefixOf(s+" Y"), hasPrefixFold(s+" Y", w); got != want {
 				t.Errorf("%q begins with %q: %v, hasPrefixFold %v", s, w, got, want)
 			}
+		}
+	}
+}
+
+// TestVNLetter: the letters told by their bytes are unicode's.
+func TestVNLetter(t *testing.T) {
+	for r := rune(0x80); r < 0x2000; r++ {
+		s := string(r)
+		if k, letter := vnLetter(s + "a"); k > 0 && (k != len(s) || letter != unicode.IsLetter(r)) {
+			t.Errorf("vnLetter(%U) = %d %v", r, k, letter)
+		}
+		if k, letter := vnLetterLast("a" + s); k > 0 && (k != len(s) || letter != unicode.IsLetter(r)) {
+			t.Errorf("vnLetterLast(%U) = %d %v", r, k, letter)
+		}
+		if alnumAt(s, true) != (unicode.IsLetter(r) || unicode.IsDigit(r)) || alnumAt(s, false) != alnumAt(s, true) {
+			t.Errorf("alnumAt(%U)", r)
+		}
+	}
+	for _, s := range []string{"\xc3", "\xe1\xbb", "\xe1\xbb\x41", "a\xbb", "\xc3\xc3", "\xbb\xbb"} {
+		if k, _ := vnLetter(s); k > len(s) {
+			t.Errorf("vnLetter(%q) = %d", s, k)
+		}
+		f, _ := utf8.DecodeRuneInString(s)
+		l, _ := utf8.DecodeLastRuneInString(s)
+		if alnumAt(s, true) != (unicode.IsLetter(f) || unicode.IsDigit(f)) || alnumAt(s, false) != (unicode.IsLetter(l) || unicode.IsDigit(l)) {
+			t.Errorf("alnumAt(%q)", s)
 		}
 	}
 }
