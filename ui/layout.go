@@ -379,15 +379,24 @@ func width(s string) int {
 func fitBox(s string, w, h int) string { return strings.Join(fitLines(s, w, h), "\n") }
 
 func fitLines(s string, w, h int) []string {
+	lines, _ := fitLinesExact(s, w, h)
+	return lines
+}
+
+// fitLinesExact is fitLines, and whether every line is known to be exactly
+// w cells wide (a line cut at a wide character may be one short).
+func fitLinesExact(s string, w, h int) ([]string, bool) {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
 	}
+	exact := true
 	for i, l := range lines {
 		lw := common.Width(l)
 		switch {
 		case lw > w:
 			lines[i] = lipgloss.NewStyle().MaxWidth(w).Render(l)
+			exact = false
 		case lw < w:
 			lines[i] = l + strings.Repeat(" ", w-lw)
 		}
@@ -395,7 +404,7 @@ func fitLines(s string, w, h int) []string {
 	for len(lines) < h {
 		lines = append(lines, strings.Repeat(" ", w))
 	}
-	return lines
+	return lines, exact
 }
 
 // frame draws a border around lines that are all exactly w cells wide,
@@ -504,10 +513,14 @@ func (m *Model) render() string {
 	st := m.ctx.Styles
 	var body strings.Builder
 	ps := m.layout()
+	// exact: the body is already b.w × b.h cells, as fitBox would make it.
+	exact := true
 	if len(ps) == 2 {
 		var cols [2][]string
 		for i, p := range ps {
-			cols[i] = m.paneBorder(p.pane == m.focus, p.inner.w).around(fitLines(m.pane(p.pane).View(), p.inner.w, p.inner.h))
+			lines, ok := fitLinesExact(m.pane(p.pane).View(), p.inner.w, p.inner.h)
+			exact = exact && ok
+			cols[i] = m.paneBorder(p.pane == m.focus, p.inner.w).around(lines)
 		}
 		for i := range cols[0] {
 			if i > 0 {
@@ -518,7 +531,9 @@ func (m *Model) render() string {
 		}
 	} else {
 		p := ps[0]
-		body.WriteString(fitBox(m.pane(p.pane).View(), p.inner.w, p.inner.h))
+		lines, ok := fitLinesExact(m.pane(p.pane).View(), p.inner.w, p.inner.h)
+		exact = ok && p.inner == m.body()
+		body.WriteString(strings.Join(lines, "\n"))
 	}
 	b := m.body()
 	bodyStr := body.String()
@@ -531,6 +546,7 @@ func (m *Model) render() string {
 			content = m.pane(m.overlay).View()
 		}
 		box := strings.Join(frame(fitLines(content, inner.w, inner.h), inner.w, 1, st.Overlay), "\n")
+		exact = false
 		bodyStr = lipgloss.NewCompositor(
 			lipgloss.NewLayer(bodyStr),
 			lipgloss.NewLayer(box).X(outer.x-b.x).Y(outer.y-b.y).Z(1),
@@ -541,7 +557,10 @@ func (m *Model) render() string {
 	if c.tabs {
 		lines = append(lines, m.tabBar(w))
 	}
-	lines = append(lines, fitBox(bodyStr, b.w, b.h))
+	if !exact {
+		bodyStr = fitBox(bodyStr, b.w, b.h)
+	}
+	lines = append(lines, bodyStr)
 	if c.status {
 		lines = append(lines, m.statusBar(w))
 	}
