@@ -720,7 +720,7 @@ func (m *Model) layoutFor(visible []func(column) (string, string)) layout {
 	// widths each column would take
 	want := make([]int, len(columns))
 	for i, c := range columns {
-		w := ansi.StringWidth(m.colTitle(c))
+		w := common.Width(m.colTitle(c))
 		if c.plan {
 			w = max(w, 4) // "106%"
 		} else {
@@ -728,7 +728,7 @@ func (m *Model) layoutFor(visible []func(column) (string, string)) layout {
 		}
 		for _, cell := range visible {
 			v, _ := cell(c)
-			w = max(w, ansi.StringWidth(v))
+			w = max(w, common.Width(v))
 		}
 		want[i] = w
 	}
@@ -830,7 +830,7 @@ func (m *Model) View() string {
 
 // fit pads or cuts a line to exactly w cells.
 func fit(s string, w int) string {
-	sw := ansi.StringWidth(s)
+	sw := common.Width(s)
 	if sw > w {
 		return ansi.Truncate(s, w, "")
 	}
@@ -839,7 +839,7 @@ func fit(s string, w int) string {
 
 // pad pads or cuts plain text to w cells, right-aligned when right.
 func pad(s string, w int, right bool) string {
-	sw := ansi.StringWidth(s)
+	sw := common.Width(s)
 	if sw > w {
 		return ansi.Truncate(s, w, "…")
 	}
@@ -965,7 +965,7 @@ func (m *Model) headerLine(lay layout, first string, scale float64, clipped bool
 				lim,
 			} {
 				s = try
-				if ansi.StringWidth(s) <= lay.barW {
+				if common.Width(s) <= lay.barW {
 					break
 				}
 			}
@@ -1143,7 +1143,7 @@ func (m *Model) footer() []string {
 		src += " · " + l.Date(d)
 	}
 	open := st.Faint.Render("  [o] ")
-	second := open + st.Faint.Render(ansi.Truncate(src, max(m.width-ansi.StringWidth(open), 8), "…"))
+	second := open + st.Faint.Render(ansi.Truncate(src, max(m.width-common.Width(open), 8), "…"))
 	return []string{rule, first, ev, second}
 }
 
