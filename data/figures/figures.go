@@ -63,6 +63,7 @@ type extractor struct {
 	sents     []span
 	clauses   []span
 	used      []bool // figures of the paragraph already taken
+	pieces    []piece
 	cues      []int8 // the cue at each token of the paragraph
 	out       []model.Metric
 	unitName  []string // folded words of the unit's name; nil when unknown
@@ -222,29 +223,28 @@ func same(a, b float64) bool {
 
 // paragraph finds the metrics of body paragraph pi.
 func (e *extractor) paragraph(pi int, p string) {
-	digits := hasDigit(p)
-	if !digits && len(p) > maxHeading && !strings.HasSuffix(strings.TrimRight(p, " \t"), ":") {
-		// no figure here, and no heading to hand on: only a list item
-		// keeps the heading's state alive
-		if !looksListed(p) {
-			e.headKind, e.headYear = "", 0
-		}
-		return
-	}
 	t := &e.t
+	var digits bool
 	if !readAll && e.headKind == "" && !mayBeHeading(p) && !mayEndWithColon(p) {
 		// no heading, nothing to hand on to a list: the state a paragraph
 		// sets up ends with it, and only its sentences up to the last
 		// that may state a metric need reading
-		n := 0
-		if digits {
-			n = needed(p)
-		}
+		n := e.needed(p)
 		if n == 0 {
 			return
 		}
+		digits = true
 		t.prepare(p[:n])
 	} else {
+		digits = hasDigit(p)
+		if !digits && len(p) > maxHeading && !strings.HasSuffix(strings.TrimRight(p, " \t"), ":") {
+			// no figure here, and no heading to hand on: only a list item
+			// keeps the heading's state alive
+			if !looksListed(p) {
+				e.headKind, e.headYear = "", 0
+			}
+			return
+		}
 		t.prepare(p)
 	}
 	if len(t.toks) == 0 {

@@ -230,12 +230,13 @@ var rawClass = func() (t [256]uint8) {
 // needed is how much of paragraph p (a prefix, ending where a sentence
 // ends) must be read to find its metrics: 0 when no sentence may state
 // one. A sentence may when it holds a figure and a key word; needed cuts p
-// only where it is sure a sentence ends (see sureEnd) and tests each piece
-// between such ends for a digit and then for key words (mayHaveMetric):
-// a sentence lies within one piece, so a piece that fails holds none that
-// may state a metric.
-func needed(p string) int {
-	need, start := 0, 0
+// only where it is sure a sentence ends (see sureEnd) and tests the pieces
+// between such ends, from the last, for a digit and then for key words
+// (mayHaveMetric): a sentence lies within one piece, so a piece that fails
+// holds none that may state a metric.
+func (e *extractor) needed(p string) int {
+	ps := e.pieces[:0]
+	start := 0
 	digit := false
 	for i := 0; i < len(p); i++ {
 		switch rawClass[p[i]] {
@@ -248,16 +249,25 @@ func needed(p string) int {
 		if !sureEnd(p, i) {
 			continue
 		}
-		if digit && mayHaveMetric(p[start:i+1]) {
-			need = i + 1
+		if digit {
+			ps = append(ps, piece{int32(start), int32(i + 1)})
 		}
 		start, digit = i+1, false
 	}
-	if digit && mayHaveMetric(p[start:]) {
-		need = len(p)
+	if digit {
+		ps = append(ps, piece{int32(start), int32(len(p))})
 	}
-	return need
+	e.pieces = ps
+	for k := len(ps) - 1; k >= 0; k-- {
+		if mayHaveMetric(p[ps[k].s:ps[k].e]) {
+			return int(ps[k].e)
+		}
+	}
+	return 0
 }
+
+// piece is a byte range [s, e) of a paragraph.
+type piece struct{ s, e int32 }
 
 // sureEnd reports whether the '.', '!' or '?' at p[i] surely ends a
 // sentence as text.sentences splits them: a space and a capital letter

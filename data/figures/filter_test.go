@@ -41,7 +41,7 @@ func checkFilters(t *testing.T, p string) {
 			t.Fatalf("mayHaveMetric(%q) = false; words %q %q", p, tt.word(i-1), tt.word(i))
 		}
 	}
-	need := needed(p)
+	need := e.needed(p)
 	for _, s := range tt.sentences(nil) {
 		if _, end := tt.byteSpan(s); tt.mayState(s) && need < end {
 			t.Fatalf("needed(%q) = %d; a sentence that may state a metric ends at %d", p, need, end)
