@@ -18,7 +18,8 @@ import (
 type Corpus struct {
 	arts   []Article
 	ix     *index
-	unitOf []int32 // article -> index in units, or -1
+	heads  *headlines // the headlines by position, for phrases (phrase.go)
+	unitOf []int32    // article -> index in units, or -1
 	units  []UnitInfo
 	byYear map[int][]int32
 	years  []int
@@ -31,6 +32,8 @@ type Corpus struct {
 
 	summaryOnce sync.Once
 	summaryAll  []SummaryRow
+
+	phrases phraseCache
 }
 
 // UnitInfo is one unit of the corpus with the articles about it.
@@ -45,7 +48,15 @@ type UnitInfo struct {
 // it or the articles afterwards.
 func New(articles []Article) *Corpus {
 	c := &Corpus{arts: articles, byYear: make(map[int][]int32)}
+	// The headline index is small beside the word index: build it beside
+	// the word index's workers rather than after them.
+	headsDone := make(chan struct{})
+	go func() {
+		defer close(headsDone)
+		c.heads = buildHeadlines(articles)
+	}()
 	c.ix = buildIndex(articles)
+	<-headsDone
 	c.day = make([]time.Time, len(articles))
 	c.unitOf = make([]int32, len(articles))
 
@@ -249,15 +260,28 @@ func compareDay(a, b time.Time) int {
 	return a.Compare(b)
 }
 
+// Result is the answer to Filter.
+type Result struct {
+	// IDs are the matching articles in the order asked for. They are the
+	// caller's to keep and modify.
+	IDs []int32
+	// Phrase reports that the query's words were found as a headline phrase
+	// and IDs holds only the articles that have it (see Query).
+	Phrase bool
+}
+
 // Filter returns the articles that match q, in order o (reversed when desc).
-// It stops early and returns ctx's error when ctx is done, so a newer
-// keystroke can cancel an older search. The result is the caller's.
-func (c *Corpus) Filter(ctx context.Context, q Query, o Order, desc bool) ([]int32, error) {
+// When q has two or more words and some matching articles hold them as a
+// phrase in their headline, only those are returned and Result.Phrase is
+// set (see Query for both rules). It stops early and returns ctx's error
+// when ctx is done, so a newer keystroke can cancel an older search. Filter
+// is safe for concurrent use; its caches are shared by all callers.
+func (c *Corpus) Filter(ctx context.Context, q Query, o Order, desc bool) (Result, error) {
 	var set bitset
 	for _, w := range q.Words {
 		s, err := c.ix.prefixSet(ctx, w)
 		if err != nil {
-			return nil, err
+			return Result{}, err
 		}
 		if set == nil {
 			set = slices.Clone(s)
@@ -265,8 +289,15 @@ func (c *Corpus) Filter(ctx context.Context, q Query, o Order, desc bool) ([]int
 			set.and(s)
 		}
 	}
+	var phrase bitset
+	if len(q.Words) >= 2 {
+		var err error
+		if phrase, err = c.phraseSet(ctx, q.Words, set); err != nil {
+			return Result{}, err
+		}
+	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return Result{}, err
 	}
 	units := c.unitFilter(q)
 	all := c.ordered(o)
@@ -289,6 +320,7 @@ func (c *Corpus) Filter(ctx context.Context, q Query, o Order, desc bool) ([]int
 		}
 		return true
 	}
+	inPhrase := 0
 	for i := range all {
 		id := all[i]
 		if desc {
@@ -296,9 +328,23 @@ func (c *Corpus) Filter(ctx context.Context, q Query, o Order, desc bool) ([]int
 		}
 		if keep(id) {
 			out = append(out, id)
+			if phrase != nil && phrase.has(int(id)) {
+				inPhrase++
+			}
 		}
 	}
-	return out, nil
+	if inPhrase == 0 {
+		return Result{IDs: out}, nil
+	}
+	// Keep the phrase holders, in place and in order.
+	n := 0
+	for _, id := range out {
+		if phrase.has(int(id)) {
+			out[n] = id
+			n++
+		}
+	}
+	return Result{IDs: slices.Clip(out[:n]), Phrase: true}, nil
 }
 
 func (c *Corpus) estimate(set bitset) int {
@@ -333,6 +379,6 @@ func containsFold(folded, t string) bool {
 // Search is a convenience for tests and scripts: ParseQuery then Filter by
 // date, newest first.
 func (c *Corpus) Search(s string) []int32 {
-	ids, _ := c.Filter(context.Background(), ParseQuery(s), ByDate, true)
-	return ids
+	r, _ := c.Filter(context.Background(), ParseQuery(s), ByDate, true)
+	return r.IDs
 }

@@ -132,13 +132,13 @@ func TestFilter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if g := ids(c, got); !slices.Equal(g, want) {
+		if g := ids(c, got.IDs); !slices.Equal(g, want) {
 			t.Errorf("%q: got %v, want %v", q, g, want)
 		}
 	}
 	q := Query{Units: []UnitKey{{Level: Commune, Name: "yen hoa"}}}
-	if got, _ := c.Filter(context.Background(), q, ByDate, false); !slices.Equal(ids(c, got), []string{"e"}) {
-		t.Errorf("picker units: %v", ids(c, got))
+	if got, _ := c.Filter(context.Background(), q, ByDate, false); !slices.Equal(ids(c, got.IDs), []string{"e"}) {
+		t.Errorf("picker units: %v", ids(c, got.IDs))
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -149,17 +149,17 @@ func TestFilter(t *testing.T) {
 
 func TestOrders(t *testing.T) {
 	c := testCorpus()
-	all, _ := c.Filter(context.Background(), Query{}, ByDate, false)
+	r, _ := c.Filter(context.Background(), Query{}, ByDate, false)
 	var got []string
-	for _, id := range all {
+	for _, id := range r.IDs {
 		got = append(got, c.At(id).ID)
 	}
 	if want := []string{"c", "d", "f", "a", "b", "e"}; !slices.Equal(got, want) {
 		t.Errorf("by date %v, want %v", got, want)
 	}
 	desc, _ := c.Filter(context.Background(), Query{}, ByViews, true)
-	if c.At(desc[0]).ID != "b" {
-		t.Errorf("most viewed first: %s", c.At(desc[0]).ID)
+	if c.At(desc.IDs[0]).ID != "b" {
+		t.Errorf("most viewed first: %s", c.At(desc.IDs[0]).ID)
 	}
 }
 
@@ -179,7 +179,8 @@ func TestUnitsVietnameseOrder(t *testing.T) {
 
 func TestSummaryKeepsTargetsApart(t *testing.T) {
 	c := testCorpus()
-	all, _ := c.Filter(context.Background(), Query{}, ByDate, false)
+	r, _ := c.Filter(context.Background(), Query{}, ByDate, false)
+	all := r.IDs
 	rows := c.Summary(all)
 	if len(rows) != 5 {
 		t.Fatalf("%d rows", len(rows))
@@ -240,7 +241,8 @@ func TestAbbreviationsWholeWords(t *testing.T) {
 
 func TestSummaryOfSubsetMatchesWhole(t *testing.T) {
 	c := testCorpus()
-	all, _ := c.Filter(context.Background(), Query{}, ByDate, false)
+	r, _ := c.Filter(context.Background(), Query{}, ByDate, false)
+	all := r.IDs
 	whole := c.Summary(all)
 	if again := c.Summary(all); &again[0] != &whole[0] {
 		t.Error("the whole-corpus summary is computed twice")

@@ -13,6 +13,15 @@ import (
 // byline and body, after folding (case and diacritics ignored, đ = d): "hoang
 // van thu" and "Hoàng Văn Thụ" find the same reports, and so does "hoa van th"
 // while it is being typed. Every word must match.
+//
+// Two or more words are also read as a phrase. When some of the matching
+// articles hold the words, in the order typed, as consecutive words of one
+// headline field (the title, the unit, or the byline; each query word a
+// prefix of its word, as above), the answer is those articles only: "hoang
+// van thu" keeps the reports headed "Hoàng Văn Thụ" and drops one signed
+// "Hoàng Bình" whose body says "dân vận" and "thường trực". When no matching
+// article has the phrase in its headline, every matching article is the
+// answer. Phrases never span two fields, and bodies are not read for them.
 type Query struct {
 	Words []string // folded
 	// UnitText holds unit:/ward: qualifiers: each must occur (folded) in the

@@ -30,7 +30,7 @@ type ResultMsg struct {
 	IDs   []int32
 	Err   error
 	// Phrase is set when the words were found as a phrase in some reports'
-	// headlines and IDs holds only those (see headlinePhrase).
+	// headlines and IDs holds only those (model.Result.Phrase).
 	Phrase bool
 	keep   bool // keep the selected article when it is still listed
 }
@@ -57,8 +57,6 @@ type Model struct {
 	cancel  context.CancelFunc
 	pending bool // a request is running
 
-	phrases *phraseCache // shared with the filter commands
-
 	pt    paints
 	unitW int // the widest unit short name (at most 26 cells)
 }
@@ -66,13 +64,10 @@ type Model struct {
 // New makes the list over ctx.Corpus, newest first, with every report listed
 // (computed at once so that the first frame shows them).
 func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, order: model.ByDate, desc: true, focused: true, phrases: &phraseCache{}}
+	m := &Model{ctx: ctx, order: model.ByDate, desc: true, focused: true}
 	m.input = common.NewTextInput(ctx, ctx.L.FilterPrompt, ctx.L.QueryHelp[0][0]+"  unit:…  year:…  level:…")
-	ids, _ := ctx.Corpus.Filter(context.Background(), model.Query{}, m.order, m.desc)
-	m.ids = ids
-	// Fold the headlines for the phrase tier now, off the keystroke path
-	// (once per corpus, shared by every session).
-	warmHeadlines(ctx.Corpus)
+	r, _ := ctx.Corpus.Filter(context.Background(), model.Query{}, m.order, m.desc)
+	m.ids = r.IDs
 	m.unitW = 10
 	for _, u := range ctx.Corpus.Units() {
 		m.unitW = max(m.unitW, min(26, common.Width(u.Unit.Short())))
@@ -111,7 +106,7 @@ func (m *Model) FilterText() string { return m.text }
 func (m *Model) Query() model.Query { return m.query }
 
 // Phrase reports whether the results are the reports whose headline holds
-// the words as a phrase (see headlinePhrase).
+// the words as a phrase (see model.Query).
 func (m *Model) Phrase() bool { return m.phrase }
 
 // Units is the unit choice.
@@ -179,18 +174,14 @@ func (m *Model) refilter(keep bool) tea.Cmd {
 	seq := m.seq
 	q := model.ParseQuery(m.text)
 	q.Units = m.units
-	c, pc := m.ctx.Corpus, m.phrases
+	c := m.ctx.Corpus
 	order, desc := m.order, m.desc
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	m.pending = true
 	return func() tea.Msg {
-		ids, err := c.Filter(ctx, q, order, desc)
-		phrase := false
-		if err == nil && len(q.Words) >= 2 {
-			ids, phrase, err = pc.filter(ctx, c, ids, q)
-		}
-		return ResultMsg{Seq: seq, Query: q, IDs: ids, Err: err, Phrase: phrase, keep: keep}
+		r, err := c.Filter(ctx, q, order, desc)
+		return ResultMsg{Seq: seq, Query: q, IDs: r.IDs, Err: err, Phrase: r.Phrase, keep: keep}
 	}
 }
 
