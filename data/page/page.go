@@ -946,6 +946,7 @@ func (p *parser) findUnits() {
 		p.a.Unit = u
 	}
 	p.a.Mentions = f.mentions(p.a.Unit)
+	f.release()
 }
 
 // finish fills the remaining fields and says what was not found.

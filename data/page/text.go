@@ -277,21 +277,32 @@ func collapseSpaces(s string) string {
 	if strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "  ") {
 		return s
 	}
-	b := make([]byte, 0, len(s))
-	sp := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' || c == '\t' {
-			sp = true
-			continue
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		// copy up to the next run to collapse: two spaces or more, or one
+		// with a tab
+		k := len(s)
+		if j := strings.Index(s[i:], "  "); j >= 0 {
+			k = i + j
 		}
-		if sp {
-			b = append(b, ' ')
-			sp = false
+		if j := strings.IndexByte(s[i:k], '\t'); j >= 0 {
+			k = i + j
+			for k > i && s[k-1] == ' ' {
+				k--
+			}
 		}
-		b = append(b, c)
+		b.WriteString(s[i:k])
+		if k == len(s) {
+			break
+		}
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+			k++
+		}
+		b.WriteByte(' ') // s is trimmed: text follows the run
+		i = k
 	}
-	return string(b)
+	return b.String()
 }
 
 // sentences splits a paragraph into sentences at ". ", "! ", "? ", "… "

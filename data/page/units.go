@@ -328,9 +328,19 @@ func levelWordNext(lw int, next string) bool {
 // form. It tokenizes only a window around each word that may open one.
 func scanUnits(s string) []occ {
 	buf := tokPool.Get().(*[]tok)
-	defer tokPool.Put(buf)
+	defer putToks(buf)
 	return scanUnitsBuf(s, buf, nil)
 }
+
+// putToks hands scratch tokens back to tokPool, holding no text.
+func putToks(b *[]tok) {
+	clear((*b)[:cap(*b)])
+	*b = (*b)[:0]
+	tokPool.Put(b)
+}
+
+// occPool holds the lists of occurrences unitsFinders gather.
+var occPool = sync.Pool{New: func() any { b := make([]occ, 0, 32); return &b }}
 
 // levelStart are the bytes a word that may open a level starts with.
 var levelStart = func() (t [256]bool) {
@@ -411,13 +421,18 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 		}
 		if end < len(toks) && we < len(s) && end >= len(toks)-4 {
 			// the window cut what stands beside the name: widen it
-			o2, _, _ := captureUnit(tokenize(s[ws:min(len(s), we+200)]), k, lv, n, inline)
+			wide := tokPool.Get().(*[]tok)
+			*wide = tokenizeInto((*wide)[:0], s[ws:min(len(s), we+200)])
+			o2, _, _ := captureUnit(*wide, k, lv, n, inline)
 			o.parent, o.bare = o2.parent, o2.bare
+			putToks(wide)
 		}
 		if o.surnamed && !o.personal {
 			// a person's title shortly before: "Chủ tịch UBND quận Nguyễn Quang Trung"
-			back := tokenize(s[max(0, i-80):i])
-			o.personal = roleBefore(back, len(back))
+			back := tokPool.Get().(*[]tok)
+			*back = tokenizeInto((*back)[:0], s[max(0, i-80):i])
+			o.personal = roleBefore(*back, len(*back))
+			putToks(back)
 		}
 		out = append(out, o)
 		i = ws + toks[end-1].end
@@ -673,11 +688,27 @@ type unitsFinder struct {
 	keys   map[model.UnitKey]keyInfo // what the occurrences of each unit tell
 	all    []occ                     // every occurrence, in page order
 	byFold map[string][]model.Unit   // folded name → units of that name, by level
+	allBuf *[]occ                    // from occPool, for release
+	tokBuf *[]tok                    // from tokPool, for release
+}
+
+// release hands the finder's scratch back to the pools; the finder is not
+// used after.
+func (f *unitsFinder) release() {
+	clear(f.all[:cap(f.all)])
+	*f.allBuf = f.all[:0]
+	occPool.Put(f.allBuf)
+	*f.tokBuf = f.buf
+	putToks(f.tokBuf)
+	f.all, f.buf, f.allBuf, f.tokBuf = nil, nil, nil, nil
 }
 
 func newUnitsFinder(texts []string) *unitsFinder {
 	f := &unitsFinder{texts: texts, byFold: map[string][]model.Unit{}}
-	f.all = make([]occ, 0, 32)
+	f.allBuf = occPool.Get().(*[]occ)
+	f.tokBuf = tokPool.Get().(*[]tok)
+	f.all = (*f.allBuf)[:0]
+	f.buf = (*f.tokBuf)[:0]
 	for _, s := range texts {
 		f.all = scanUnitsBuf(s, &f.buf, f.all)
 	}
