@@ -213,7 +213,9 @@ func TestVNLetter(t *testing.T) {
 }
 
 func TestCollapseSpaces(t *testing.T) {
-	ref := func(s string) string { return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }), " ") }
+	ref := func(s string) string {
+		return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }), " ")
+	}
 	for _, s := range []string{"", "a", " a ", "a  b", "a \tb", "a\t b", "a\tb", "a \t \t  b c  d\t", "a b c", "  a   b  ", "a \t", "x\t\t\ty", "Hà  Nội\u00a0 x"} {
 		want := ref(strings.TrimSpace(s))
 		if strings.TrimSpace(s) != s && strings.ContainsRune(s, '\u00a0') {
