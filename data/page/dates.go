@@ -458,7 +458,12 @@ func findEventPhraseFrom(p string, from int) (eventPhrase, bool) {
 	if !hasDayMonth(p[from:]) {
 		return eventPhrase{}, false
 	}
-	for i := from; i < len(p); {
+	// a day follows its time word: none opens after the last digit
+	last := len(p) - 1
+	for last >= from && !isDigit(p[last]) {
+		last--
+	}
+	for i := from; i < last; {
 		// move to the start of the next word
 		if p[i] == ' ' || p[i] == '(' {
 			i++
@@ -506,8 +511,8 @@ func containsFold(s, w string) bool {
 // a separator and one or two digits ("8/1", "19-5", "31.7", "22 /7"), or a
 // number before "tháng".
 func hasDayMonth(p string) bool {
-	for i := 0; i < len(p); i++ {
-		if !isDigit(p[i]) || (i > 0 && isDigit(p[i-1])) {
+	for i := nextDigit(p, 0); i < len(p); i = nextDigit(p, i+1) {
+		if i > 0 && isDigit(p[i-1]) {
 			continue
 		}
 		j := i
@@ -821,8 +826,8 @@ func finishDM(d, m, y, end int) (eventPhrase, int, bool) {
 // full dates included; 0 when none.
 func maxYear(s string) int {
 	best := 0
-	for i := 0; i+4 <= len(s); i++ {
-		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+	for i := nextDigit(s, 0); i+4 <= len(s); i = nextDigit(s, i+1) {
+		if i > 0 && isDigit(s[i-1]) {
 			continue
 		}
 		j := i

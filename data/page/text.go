@@ -1,6 +1,7 @@
 package page
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,6 +74,31 @@ func lastRune(s string) rune {
 func isUpperStart(s string) bool { return unicode.IsUpper(firstRune(s)) }
 
 func isLowerStart(s string) bool { return unicode.IsLower(firstRune(s)) }
+
+// nextDigit is the offset of the first ASCII digit of s at or after i, or
+// len(s). It tests eight bytes at a time.
+func nextDigit(s string, i int) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		_ = s[i+7]
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// a byte's top bit: set in a when its low seven bits are >= '0', in
+		// b when >= ':' (no borrow crosses bytes: each starts at 0x80 or
+		// more), and in x for bytes of 0x80 or more
+		a := (x | hi) - lo*'0'
+		b := (x | hi) - lo*':'
+		if m := a &^ b &^ x & hi; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return i
+		}
+	}
+	return len(s)
+}
 
 // hasDigit reports whether s holds an ASCII digit.
 func hasDigit(s string) bool {

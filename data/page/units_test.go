@@ -226,3 +226,25 @@ func TestCollapseSpaces(t *testing.T) {
 		}
 	}
 }
+
+func TestNextDigit(t *testing.T) {
+	ref := func(s string, i int) int {
+		for ; i < len(s); i++ {
+			if isDigit(s[i]) {
+				return i
+			}
+		}
+		return len(s)
+	}
+	var b []byte
+	for n := 0; n < 40; n++ {
+		b = append(b, "a/9:0\xff\xb0\xb9\x2f\x3a "[n%11])
+	}
+	for _, s := range []string{"", "1", "abcdefghijklmnop7", "Hà Nội ngày 12/3", "\xb0\xb1\xb9\xb0\xb1\xb9\xb0\xb1\xb9\xb0", "////////::::::::0", string(b), "abcdefgh9"} {
+		for i := 0; i <= len(s); i++ {
+			if got, want := nextDigit(s, i), ref(s, i); got != want {
+				t.Errorf("nextDigit(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
