@@ -105,3 +105,23 @@ func TestStylesNoColor(t *testing.T) {
 		t.Errorf("SetTheme(false) left dark styles")
 	}
 }
+
+func TestSharedStylesAndKeys(t *testing.T) {
+	a, b := NewContext(nil, VI, false), NewContext(nil, EN, false)
+	if a.Styles != b.Styles {
+		t.Error("two dark contexts have styles of their own")
+	}
+	a.SetTheme(false)
+	if a.Styles == b.Styles || a.Styles != StylesFor(false, false) || a.Styles.Dark {
+		t.Error("a light context does not have the light styles")
+	}
+	if StylesFor(true, true) == StylesFor(true, false) || !StylesFor(true, true).NoColor {
+		t.Error("no-colour styles shared with colour ones")
+	}
+	if a.Keys == b.Keys || a.Keys != NewContext(nil, VI, true).Keys {
+		t.Error("key maps not shared per language")
+	}
+	if got := b.Keys.Quit.Help().Desc; got != LabelsFor(EN).KeyQuit {
+		t.Errorf("English key map says %q", got)
+	}
+}

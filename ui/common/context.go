@@ -1,6 +1,8 @@
 package common
 
 import (
+	"sync"
+
 	"github.com/baocao/baocao/model"
 )
 
@@ -33,15 +35,53 @@ type Context struct {
 // terminal reports its background.
 func NewContext(c *model.Corpus, lang Lang, noColor bool) *Context {
 	ctx := &Context{Corpus: c, Lang: lang, L: LabelsFor(lang), Dark: true, NoColor: noColor}
-	ctx.Keys = NewKeyMap(ctx.L)
-	ctx.Styles = NewStyles(true, noColor)
+	ctx.Keys = KeyMapFor(ctx.L)
+	ctx.Styles = StylesFor(true, noColor)
 	return ctx
 }
 
-// SetTheme rebuilds the styles for a dark or light background.
+// SetTheme takes the styles for a dark or light background.
 func (c *Context) SetTheme(dark bool) {
 	c.Dark = dark
-	c.Styles = NewStyles(dark, c.NoColor)
+	c.Styles = StylesFor(dark, c.NoColor)
+}
+
+// shared are the Styles of each background and colour choice, and the key
+// maps of each label table, made once per process: every session (and every
+// rendering) of the same terminal kind uses the same ones, as nothing
+// modifies them once made (lipgloss styles are values; a pane that wants a
+// variant derives a copy). Per session they were two dozen kilobytes.
+var shared struct {
+	styles [4]struct {
+		once sync.Once
+		s    *Styles
+	}
+	keys sync.Map // *Labels -> *KeyMap
+}
+
+// StylesFor returns the shared styles for a dark or light background, with
+// or without colours. Do not modify them.
+func StylesFor(dark, noColor bool) *Styles {
+	i := 0
+	if dark {
+		i += 2
+	}
+	if noColor {
+		i++
+	}
+	e := &shared.styles[i]
+	e.once.Do(func() { e.s = NewStyles(dark, noColor) })
+	return e.s
+}
+
+// KeyMapFor returns the shared key map with the help texts of l. Do not
+// modify it.
+func KeyMapFor(l *Labels) *KeyMap {
+	if k, ok := shared.keys.Load(l); ok {
+		return k.(*KeyMap)
+	}
+	k, _ := shared.keys.LoadOrStore(l, NewKeyMap(l))
+	return k.(*KeyMap)
 }
 
 // GlamourStyle is the name of the Glamour standard style that fits the

@@ -179,7 +179,7 @@ func render(c *model.Corpus, k renderKey, first bool) (*rendered, error) {
 // stylesFor rebuilds the screen styles of a Glamour style name, for the
 // parts of the document drawn with Lip Gloss.
 func stylesFor(style string) *common.Styles {
-	return common.NewStyles(style != styles.LightStyle, style == styles.NoTTYStyle)
+	return common.StylesFor(style != styles.LightStyle, style == styles.NoTTYStyle)
 }
 
 // splitParts joins blocks into at most n parts of similar size; small
