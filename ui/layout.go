@@ -127,10 +127,14 @@ func (m *Model) relayout() {
 			m.summary.SetSize(b.w, b.h)
 		}
 	}
-	_, in := m.overlayRect()
-	m.picker.SetSize(in.w, in.h)
-	_, in = m.overlayRect()
-	m.problems.SetSize(in.w, in.h)
+	if m.picker != nil {
+		_, in := m.overlayRect()
+		m.picker.SetSize(in.w, in.h)
+	}
+	if m.problems != nil {
+		_, in := m.overlayRect()
+		m.problems.SetSize(in.w, in.h)
+	}
 	w, _ := m.size()
 	m.help.SetWidth(w)
 }

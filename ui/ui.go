@@ -113,7 +113,9 @@ type Model struct {
 	loadCh   chan tea.Msg // progress reports
 	doneCh   chan tea.Msg // the loaded corpus
 
-	// Panes and overlays; nil until the corpus is there.
+	// Panes; nil until the corpus is there. The picker and the problems
+	// overlay are made when first opened (see overlays): most readers never
+	// open them, and the picker folds every unit's name.
 	list     *list.Model
 	detail   common.Component
 	summary  common.Component
@@ -149,13 +151,14 @@ func New(opts Options) tea.Model {
 	m.ctx.Width, m.ctx.Height = opts.Width, opts.Height
 	m.help = help.New()
 	m.help.Styles = m.ctx.Styles.Help
-	m.progress = progress.New(progress.WithDefaultBlend(), progress.WithWidth(40))
-	if noColor {
-		m.progress = progress.New(progress.WithColors(lipgloss.NoColor{}), progress.WithFillCharacters('#', '.'), progress.WithWidth(40))
-	}
 	if opts.Corpus != nil {
 		m.setCorpus(opts.Corpus)
 	} else {
+		// The progress bar shows only while loading.
+		m.progress = progress.New(progress.WithDefaultBlend(), progress.WithWidth(40))
+		if noColor {
+			m.progress = progress.New(progress.WithColors(lipgloss.NoColor{}), progress.WithFillCharacters('#', '.'), progress.WithWidth(40))
+		}
 		m.loading = true
 	}
 	return m
@@ -169,8 +172,6 @@ func (m *Model) setCorpus(c *model.Corpus) {
 	m.ctx.Results = m.list.IDs()
 	m.detail = newDetail(m.ctx)
 	m.summary = newSummary(m.ctx)
-	m.picker = picker.New(m.ctx)
-	m.problems = problems.New(m.ctx)
 	m.setFocus(common.ListPane)
 	m.relayout()
 }
@@ -231,12 +232,31 @@ func (m *Model) listen() tea.Cmd {
 	}
 }
 
-// panes lists every component, for broadcasts.
+// panes lists every component made, for broadcasts.
 func (m *Model) panes() []common.Component {
 	if m.list == nil {
 		return nil
 	}
-	return []common.Component{m.list, m.detail, m.summary, m.picker, m.problems}
+	ps := []common.Component{m.list, m.detail, m.summary}
+	if m.picker != nil {
+		ps = append(ps, m.picker)
+	}
+	if m.problems != nil {
+		ps = append(ps, m.problems)
+	}
+	return ps
+}
+
+// overlay makes the picker or the problems overlay if it is not yet made.
+// A new one starts from the context as it is (styles of the current
+// theme), as one made at the start would be after the messages since.
+func (m *Model) makeOverlay(p common.Pane) {
+	switch {
+	case p == common.PickerPane && m.picker == nil:
+		m.picker = picker.New(m.ctx)
+	case p == common.ProblemsPane && m.problems == nil:
+		m.problems = problems.New(m.ctx)
+	}
 }
 
 func (m *Model) pane(p common.Pane) common.Component {
@@ -248,8 +268,10 @@ func (m *Model) pane(p common.Pane) common.Component {
 	case common.SummaryPane:
 		return m.summary
 	case common.PickerPane:
+		m.makeOverlay(p)
 		return m.picker
 	case common.ProblemsPane:
+		m.makeOverlay(p)
 		return m.problems
 	}
 	return nil
@@ -384,6 +406,7 @@ func (m *Model) forward(msg tea.Msg, to ...common.Component) tea.Cmd {
 func (m *Model) broadcast(msg tea.Msg) tea.Cmd { return m.forward(msg, m.panes()...) }
 
 func (m *Model) openOverlay(p common.Pane) tea.Cmd {
+	m.makeOverlay(p)
 	m.overlay = p
 	m.relayout()
 	if p == common.PickerPane {
