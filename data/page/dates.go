@@ -469,10 +469,7 @@ func findEventPhraseFrom(p string, from int) (eventPhrase, bool) {
 			i++
 			continue
 		}
-		j := i
-		for j < len(p) && p[j] != ' ' && p[j] != ',' {
-			j++
-		}
+		j := nextSep(p, i, ' ', ',')
 		if j == i {
 			i++
 			continue

@@ -100,6 +100,38 @@ func nextDigit(s string, i int) int {
 	return len(s)
 }
 
+// load8 reads s[i:i+8] as a little-endian word.
+func load8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// zeroBytes marks with its top bit the first byte of x that is zero (and
+// perhaps later ones): its trailing zeros over eight locate the first.
+func zeroBytes(x uint64) uint64 {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	return (x - lo) &^ x & hi
+}
+
+// nextSep is the offset of the first byte of s at or after i that is a or
+// b, or len(s). It tests eight bytes at a time.
+func nextSep(s string, i int, a, b byte) int {
+	const lo = 0x0101010101010101
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s, i)
+		if m := zeroBytes(x^(lo*uint64(a))) | zeroBytes(x^(lo*uint64(b))); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] == a || s[i] == b {
+			return i
+		}
+	}
+	return len(s)
+}
+
 // hasDigit reports whether s holds an ASCII digit.
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -237,10 +269,7 @@ func countWordsUpTo(s string, limit int) int {
 			continue
 		}
 		start := i
-		i++
-		for i < len(s) && s[i] != ' ' && s[i] != '\t' {
-			i++
-		}
+		i = nextSep(s, i+1, ' ', '\t')
 		if byteClass[c] == bcAlnum || tokenHasAlnum(s[start:i]) {
 			n++
 		}

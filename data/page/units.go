@@ -367,10 +367,7 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(s) && s[j] != ' ' {
-			j++
-		}
+		j := nextSep(s, i+1, ' ', ' ')
 		if !levelStart[c] {
 			i = j
 			continue

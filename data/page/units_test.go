@@ -248,3 +248,23 @@ func TestNextDigit(t *testing.T) {
 		}
 	}
 }
+
+func TestNextSep(t *testing.T) {
+	ref := func(s string, i int, a, b byte) int {
+		for ; i < len(s); i++ {
+			if s[i] == a || s[i] == b {
+				return i
+			}
+		}
+		return len(s)
+	}
+	for _, s := range []string{"", " ", "abcdefgh", "abcdefgh ijk", "Hà Nội, ngày 12 tháng 3", "\x00\x01 \x21\x1f,,\xa0\x20\x2c", "aaaaaaaaaaaaaaaaaaaaa,", "\t\t\t\t\t\t\t\t\t "} {
+		for i := 0; i <= len(s); i++ {
+			for _, ab := range [][2]byte{{' ', ' '}, {' ', ','}, {' ', '\t'}} {
+				if got, want := nextSep(s, i, ab[0], ab[1]), ref(s, i, ab[0], ab[1]); got != want {
+					t.Errorf("nextSep(%q, %d, %q) = %d, want %d", s, i, ab, got, want)
+				}
+			}
+		}
+	}
+}
