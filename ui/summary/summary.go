@@ -20,6 +20,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"weak"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -169,7 +170,7 @@ func (m *Model) SetResults(ids []int32) tea.Cmd {
 	if c == nil {
 		return nil
 	}
-	work := func() tea.Msg { return computedMsg{pane: pane, gen: gen, tab: compute(c, ids)} }
+	work := func() tea.Msg { return computedMsg{pane: pane, gen: gen, tab: tableFor(c, ids)} }
 	if len(ids) < debounceFrom {
 		return work
 	}
@@ -225,6 +226,54 @@ func compute(c *model.Corpus, ids []int32) *table {
 		t.rows = append(t.rows, r...)
 	}
 	slices.SortFunc(t.rows, func(a, b model.SummaryRow) int { return cmp.Compare(order[a.Unit], order[b.Unit]) })
+	return t
+}
+
+// tableFor summarises ids: the whole corpus's table when ids are every
+// article (the list unfiltered, what every session shows first), else a
+// table of their own.
+func tableFor(c *model.Corpus, ids []int32) *table {
+	if len(ids) == c.Len() && len(ids) > 0 { // ids are distinct: all of them
+		return whole(c)
+	}
+	return compute(c, ids)
+}
+
+// wholes are the whole-corpus tables, one per corpus, shared by every pane
+// (SSH session) of that corpus: a table is read only once made, and its
+// rows (Corpus.Summary of every article) and History are the same whatever
+// the order of ids (History's ties are broken by article number). The
+// references are weak, so that a table goes when the last pane showing it
+// does (memory returns to where it was when the sessions close), and an
+// entry does not keep its corpus alive.
+var wholes struct {
+	sync.Mutex
+	m map[weak.Pointer[model.Corpus]]weak.Pointer[table]
+}
+
+// whole returns c's whole-corpus table, computing it when no pane holds
+// it. Panes asking meanwhile wait for it rather than compute it again.
+func whole(c *model.Corpus) *table {
+	k := weak.Make(c)
+	wholes.Lock()
+	defer wholes.Unlock()
+	if t := wholes.m[k].Value(); t != nil {
+		return t
+	}
+	ids := make([]int32, c.Len())
+	for i := range ids {
+		ids[i] = int32(i)
+	}
+	t := compute(c, ids)
+	if wholes.m == nil {
+		wholes.m = make(map[weak.Pointer[model.Corpus]]weak.Pointer[table])
+	}
+	for kk, p := range wholes.m {
+		if kk.Value() == nil || p.Value() == nil {
+			delete(wholes.m, kk)
+		}
+	}
+	wholes.m[k] = weak.Make(t)
 	return t
 }
 
