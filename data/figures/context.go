@@ -33,7 +33,9 @@ func (e *extractor) cueAt(i int) (model.Kind, bool) {
 			return model.Target, true
 		}
 	case "dinh":
-		if t.is(i, "dinh", "huong") {
+		// "định hướng phát triển": a plan; "định hướng tư tưởng, dư
+		// luận": guiding opinion, the work of propaganda
+		if t.is(i, "dinh", "huong") && !t.is(i+2, "tu", "tuong") && !t.is(i+2, "du", "luan") {
 			return model.Target, true
 		}
 	case "phuong":
@@ -512,6 +514,11 @@ func (e *extractor) foreign(r span) bool {
 		}
 		w := t.word(i)
 		switch w {
+		case "ca", "toan":
+			// "cả nước", "toàn quốc": the whole country
+			if t.word(i+1) == "nuoc" && t.origIs(i+1, "nước") || t.word(i+1) == "quoc" && t.origIs(i+1, "quốc") {
+				other = true
+			}
 		case "thon", "ap", "xom", "lang", "buon", "ban", "soc":
 			if w == "ban" && !t.origIs(i, "bản") || w == "ap" && !t.origIs(i, "ấp") || w == "lang" && !t.origIs(i, "làng") {
 				continue
@@ -548,6 +555,84 @@ func (e *extractor) foreign(r span) bool {
 		}
 	}
 	return other
+}
+
+// notOwn reports whether the figure at token ft, in the segment of
+// sentence s that starts at token seg, is another unit's or a part's: by
+// the words before it in its segment (see foreign), or, when the segment
+// opens with a verb and so has no subject of its own ("Chi bộ tổ dân phố
+// số 5 có 38 đảng viên, kết nạp 3 đảng viên mới"), by the subject of the
+// segment it continues.
+func (e *extractor) notOwn(s span, seg, ft int) bool {
+	return e.foreign(span{seg, ft}) || e.subjectForeign(s, seg)
+}
+
+// subjectForeign reports whether the segment of sentence s that starts at
+// token seg opens with a verb and continues one whose subject names
+// another unit or a part (see foreign). A segment that only names a unit
+// ("Đảng bộ xã A, huyện B, kết nạp ...") stands beside the subject before
+// it.
+func (e *extractor) subjectForeign(s span, seg int) bool {
+	t := &e.t
+	k := seg
+	if !e.opensWithVerb(k) {
+		return false
+	}
+	for k > s.s {
+		if p := t.punct(k - 1); p != ',' && p != ';' {
+			return false
+		}
+		ps := k - 1
+		for ps > s.s && t.punct(ps-1) != ',' && t.punct(ps-1) != ';' {
+			ps--
+		}
+		if !e.opensWithVerb(ps) {
+			if lv, nx := e.levelAt(ps); lv != "" && e.nameAt(nx) == k-1 && nx < k-1 {
+				k = ps // a unit named beside the subject
+				continue
+			}
+			end := ps
+			for end < k-1 && !subjectStop[t.word(end)] {
+				end++
+			}
+			return e.foreign(span{ps, end})
+		}
+		k = ps
+	}
+	return false
+}
+
+// subjectStop are the verbs that end a segment's subject.
+var subjectStop = map[string]bool{
+	"co": true, "ket": true, "dat": true, "thu": true, "voi": true, "gom": true, "tang": true,
+	"giam": true, "vuot": true, "hoan": true, "chiem": true, "la": true, "duoc": true, "da": true,
+}
+
+// opensWithVerb reports whether the segment at token k opens with a verb
+// of having, admitting or reaching ("có", "kết nạp", "đạt", "thu", "với",
+// "gồm"), time words and "đã" aside.
+func (e *extractor) opensWithVerb(k int) bool {
+	t := &e.t
+	for {
+		switch {
+		case t.is(k, "trong", "nam"), t.is(k, "nam", "nay"), t.is(k, "nam", "qua"):
+			k += 2
+			continue
+		case t.word(k) == "da" && t.origIs(k, "đã"), t.word(k) == "cung", t.word(k) == "deu":
+			k++
+			continue
+		}
+		break
+	}
+	switch t.word(k) {
+	case "co", "dat", "thu", "voi", "gom", "tang", "giam", "vuot", "chiem":
+		return true
+	case "ket":
+		return t.word(k+1) == "nap"
+	case "hoan":
+		return t.word(k+1) == "thanh"
+	}
+	return false
 }
 
 // qualifiedCell reports whether the word at k makes "chi bộ" one cell of a

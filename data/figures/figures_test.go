@@ -214,6 +214,22 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:  "ward: a part's or a larger unit's figures after a comma stay theirs",
+			unit:  &model.Unit{Level: model.Ward, Name: "Kim Mã", Parent: "quận Ba Đình"},
+			event: model.Date(2023, 12, 20),
+			body: []string{
+				"Chi bộ tổ dân phố số 5 có 38 đảng viên, kết nạp 3 đảng viên mới. Trong năm, Đảng bộ phường kết nạp 12 đảng viên mới.",
+				"Là một trong 30 quận, huyện có số thu cao; cả nước thu ngân sách đạt 1.352.633 tỷ đồng.",
+				"Đảng bộ phường Kim Mã, quận Ba Đình, kết nạp 9 đảng viên, đạt 110% kế hoạch.",
+				"Làm tốt công tác nắm bắt tình hình, định hướng tư tưởng, dư luận. Thu ngân sách ước đạt 12.345.000.000 đồng bằng 123,45% kế hoạch.",
+			},
+			want: []want{
+				{key: model.NewPartyMembers, kind: model.Actual, value: 12, year: 2023, figure: "12"},
+				{key: model.NewPartyMembers, kind: model.Actual, value: 9, plan: 110, year: 2023, figure: "9"},
+				{key: model.BudgetRevenue, kind: model.Actual, value: 12345e6, approx: model.Estimate, plan: 123.45, year: 2023, figure: "12.345.000.000 đồng"},
+			},
+		},
+		{
 			name: "no unit named: figures are still the report's",
 			body: []string{
 				"Năm 2019, thu ngân sách trên địa bàn đạt 4,5 tỷ đồng; đảng bộ có 12 chi bộ với 310 đảng viên.",

@@ -481,9 +481,14 @@ func (g *fig) readCurrency(f string, scaled bool) {
 			break // đ/c: đồng chí
 		}
 		if !scaled && w == "dong" {
-			nw, _ := wordAt(f, skipSpace(f, e))
+			u := skipSpace(f, e)
+			nw, ne := wordAt(f, u)
+			// "đồng bằng" is a plain, but "... đồng bằng 103% kế
+			// hoạch" the currency before a comparison
 			if notMoney[nw] {
-				return
+				if v := skipSpace(f, ne); nw != "bang" || v >= len(f) || !isDigit(f[v]) {
+					return
+				}
 			}
 		}
 		g.money, g.e = true, e

@@ -34,7 +34,7 @@ func (e *extractor) clause(pi int, s, c span, multi bool) {
 			continue
 		}
 		seg := e.segStart(i, c)
-		if e.foreign(span{seg, ft}) {
+		if e.notOwn(s, seg, ft) {
 			continue
 		}
 		if key == model.HealthInsuranceCoverage && (e.subPopulation(max(seg, i-8), ft) || !e.coverage(max(seg, i-6), i) && !t.is(end, "toan", "dan")) {
@@ -621,7 +621,7 @@ func (e *extractor) collectedRule(pi int, s, c span, multi bool, i int) {
 		return
 	}
 	seg := e.segStart(k, c)
-	if e.foreign(span{seg, i}) || e.hypothetical(c.s, i) {
+	if e.notOwn(s, seg, i) || e.hypothetical(c.s, i) {
 		return
 	}
 	e.emit(pi, model.BudgetRevenue, i, s, c, multi, g.val, math.NaN(), e.planPct(i+1, c, i), t.hedge(i))
@@ -674,7 +674,7 @@ func (e *extractor) culturalBefore(pi int, s, c span, multi bool, i int) {
 	if t.is(end, "tieu", "bieu") || t.is(end, "kieu", "mau") {
 		return
 	}
-	if e.foreign(span{c.s, i}) {
+	if e.notOwn(s, c.s, i) {
 		return
 	}
 	e.emit(pi, model.CulturalFamilyRate, i, s, c, multi, g.val, math.NaN(), math.NaN(), t.hedge(i))
@@ -711,7 +711,7 @@ func (e *extractor) ratioRule(pi int, s, c span, multi bool, i int) {
 			break
 		}
 	}
-	if !done || e.foreign(span{e.segStart(i, c), i}) {
+	if !done || e.notOwn(s, e.segStart(i, c), i) {
 		return
 	}
 	e.emit(pi, model.TargetsMet, i, s, c, multi, g.val, g.of, e.planPct(k+2, c, i), model.NoApprox)
@@ -773,7 +773,7 @@ func (e *extractor) sentenceTotals(pi int, s span) {
 				break
 			}
 		}
-		if e.foreign(span{e.segStart(i, c), i}) {
+		if e.notOwn(s, e.segStart(i, c), i) {
 			return
 		}
 		e.emit(pi, model.TargetsMet, i, s, c, c != s, g.val, t.figAt(total).val, e.planPct(i+3, c, i), model.NoApprox)
@@ -911,7 +911,7 @@ func (e *extractor) countRule(pi int, s, c span, multi bool, i int) {
 		}
 	}
 	seg := e.segStart(i, c)
-	if e.foreign(span{seg, i}) {
+	if e.notOwn(s, seg, i) {
 		return
 	}
 	approx := t.hedge(i)
