@@ -350,6 +350,23 @@ var levelStart = func() (t [256]bool) {
 	return t
 }()
 
+// levelSecond reports whether a word that starts with the bytes c, d may
+// be one levelWord knows: for a letter c, the second byte of "phường",
+// "xã", "quận", "huyện", "thị", "thành", "tỉnh", "tp", "TX" in either case.
+func levelSecond(c, d byte) bool {
+	switch c {
+	case 'p', 'P':
+		return d == 'h' || d == 'H'
+	case 'x', 'X':
+		return d == 0xc3
+	case 'q', 'Q', 'h', 'H':
+		return d == 'u' || d == 'U'
+	case 't', 'T':
+		return d == 'h' || d == 'H' || d == 0xe1 || d == 'p' || d == 'P' || d == 'X'
+	}
+	return true // a bracket or a quote first: levelWord tells
+}
+
 // tokPool holds scratch for scanUnits.
 var tokPool = sync.Pool{New: func() any { b := make([]tok, 0, 32); return &b }}
 
@@ -368,7 +385,7 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 			continue
 		}
 		j := nextSep(s, i+1, ' ', ' ')
-		if !levelStart[c] {
+		if !levelStart[c] || (j-i >= 2 && !levelSecond(c, s[i+1])) {
 			i = j
 			continue
 		}

@@ -268,3 +268,32 @@ func TestNextSep(t *testing.T) {
 		}
 	}
 }
+
+// checkLevelPrefilter: the first two bytes scanUnitsBuf tests before
+// levelWord never pass over a word that levelWord knows.
+func checkLevelPrefilter(t *testing.T, w string) {
+	if w == "" || levelWord(w) == lwNone {
+		return
+	}
+	if !levelStart[w[0]] || (len(w) >= 2 && !levelSecond(w[0], w[1])) {
+		t.Errorf("levelWord(%q) = %d, but the first bytes pass over it", w, levelWord(w))
+	}
+}
+
+func FuzzLevelPrefilter(f *testing.F) {
+	for _, w := range []string{"xã", "XÃ", "thị", "THỊ", "tphcm", "TPHCM", "thành", "THÀNH", "quận", "QUẬN", "tỉnh", "TỈNH", "tp.hcm",
+		"huyện", "HUYỆN", "phường", "PHƯỜNG", "TP", "Tp", "TX", "TP.Cà", "(xã", "\"Phường", "“Huyện", "xã,", "quận:"} {
+		f.Add(w)
+	}
+	f.Fuzz(checkLevelPrefilter)
+}
+
+func TestLevelPrefilter(t *testing.T) {
+	for _, w := range []string{"xã", "XÃ", "xÃ", "thị", "ThỊ", "tphcm", "tPhCm", "thành", "tHÀNH", "quận", "qUẬN", "tỉnh", "TỈNH", "tp.hcm",
+		"TP.HCM", "huyện", "hUYỆN", "phường", "pHƯỜNG", "TP", "Tp", "TX", "TP.Cà", "(xã", "\"Phường", "“Huyện", "xã,", "quận:", "TX.", "Tp."} {
+		if levelWord(w) == lwNone {
+			t.Errorf("levelWord(%q) knows no level", w)
+		}
+		checkLevelPrefilter(t, w)
+	}
+}
