@@ -7,7 +7,8 @@
 // Rendering is the costly step, so it leaves Update: SetArticle returns a
 // command that renders on another goroutine and comes back as a RenderedMsg
 // tagged with what it rendered (article, width, theme, language); a stale
-// one is cached but not shown. Renderings are kept in a small LRU per pane.
+// one is cached but not shown. Renderings are kept in a small LRU per pane,
+// and shared with the other panes (sessions) while any holds them.
 // Each pane has its own Glamour renderer: a TermRenderer is not safe for
 // concurrent use, and one program per SSH session runs concurrently with
 // the others.
@@ -208,6 +209,11 @@ func (m *Model) ensure() tea.Cmd {
 		m.show(r)
 		return nil
 	}
+	if r := sharedGet(m.ctx.Corpus, k); r != nil {
+		m.cache.put(r)
+		m.show(r)
+		return nil
+	}
 	if m.inflight > 0 {
 		// One rendering at a time per pane: a reader holding j in the
 		// list would otherwise start one per report passed. The newest
@@ -267,6 +273,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 			}
 		default:
 			m.cache.put(msg.r)
+			sharedPut(m.ctx.Corpus, msg.r)
 			if m.has && msg.r.key == m.want() {
 				m.show(msg.r)
 			}

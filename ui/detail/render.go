@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"weak"
 
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
@@ -372,6 +373,50 @@ func applyMarks(s, style string) string {
 		b.WriteString(off)
 	}
 	return b.String()
+}
+
+// shared are the renderings any pane holds, found by corpus and key, so
+// that sessions reading the same report at the same width, theme and
+// language render it once and hold it once (readers of one server mostly
+// open the same, newest, reports). A rendering is never modified once made.
+// The references are weak: a rendering lives as long as some pane's cache
+// or screen holds it, and an entry does not keep its corpus alive.
+var shared struct {
+	sync.Mutex
+	m    map[sharedKey]weak.Pointer[rendered]
+	puts int
+}
+
+type sharedKey struct {
+	corpus weak.Pointer[model.Corpus]
+	key    renderKey
+}
+
+// sharedGet returns the rendering of k over c some pane holds, or nil.
+func sharedGet(c *model.Corpus, k renderKey) *rendered {
+	shared.Lock()
+	defer shared.Unlock()
+	return shared.m[sharedKey{weak.Make(c), k}].Value()
+}
+
+// sharedPut offers a whole rendering over c to the other panes.
+func sharedPut(c *model.Corpus, r *rendered) {
+	if r.partial {
+		return
+	}
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.m == nil {
+		shared.m = make(map[sharedKey]weak.Pointer[rendered])
+	}
+	shared.m[sharedKey{weak.Make(c), r.key}] = weak.Make(r)
+	if shared.puts++; shared.puts%256 == 0 { // drop the entries of renderings gone
+		for k, p := range shared.m {
+			if p.Value() == nil || k.corpus.Value() == nil {
+				delete(shared.m, k)
+			}
+		}
+	}
 }
 
 // cache is a bounded LRU of rendered articles, per pane. Reading it from
