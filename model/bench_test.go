@@ -123,3 +123,13 @@ func BenchmarkSummary100k(b *testing.B) {
 		c.summary(all.IDs)
 	}
 }
+
+// BenchmarkBuildHeadlines is the headline index's share of New (built
+// beside the word index there), for the articles of BenchmarkNew.
+func BenchmarkBuildHeadlines(b *testing.B) {
+	arts := benchCorpus(10_000)
+	b.ResetTimer()
+	for b.Loop() {
+		buildHeadlines(arts)
+	}
+}
