@@ -491,6 +491,8 @@ type drawn struct {
 
 	borders [4]keyedBorder
 	next    int
+
+	bodyLen int // the last body's length, to size the next one's buffer
 }
 
 type tabKey struct {
@@ -519,20 +521,30 @@ func (m *Model) render() string {
 	ps := m.layout()
 	// exact: the body is already b.w × b.h cells, as fitBox would make it.
 	exact := true
+	body.Grow(m.drawn.bodyLen)
 	if len(ps) == 2 {
+		// Both panes have the body's height; each line is written once,
+		// in its borders, straight into the body.
 		var cols [2][]string
+		var bs [2]border
 		for i, p := range ps {
 			lines, ok := fitLinesExact(m.pane(p.pane).View(), p.inner.w, p.inner.h)
 			exact = exact && ok
-			cols[i] = m.paneBorder(p.pane == m.focus, p.inner.w).around(lines)
+			cols[i], bs[i] = lines, m.paneBorder(p.pane == m.focus, p.inner.w)
 		}
+		body.WriteString(bs[0].top)
+		body.WriteString(bs[1].top)
 		for i := range cols[0] {
-			if i > 0 {
-				body.WriteByte('\n')
+			body.WriteByte('\n')
+			for j := range bs {
+				body.WriteString(bs[j].left)
+				body.WriteString(cols[j][i])
+				body.WriteString(bs[j].right)
 			}
-			body.WriteString(cols[0][i])
-			body.WriteString(cols[1][i])
 		}
+		body.WriteByte('\n')
+		body.WriteString(bs[0].bottom)
+		body.WriteString(bs[1].bottom)
 	} else {
 		p := ps[0]
 		lines, ok := fitLinesExact(m.pane(p.pane).View(), p.inner.w, p.inner.h)
@@ -541,6 +553,7 @@ func (m *Model) render() string {
 	}
 	b := m.body()
 	bodyStr := body.String()
+	m.drawn.bodyLen = len(bodyStr)
 	if m.overlay != noOverlay {
 		outer, inner := m.overlayRect()
 		var content string
