@@ -298,3 +298,40 @@ func TestPhraseCancelled(t *testing.T) {
 		t.Errorf("after the cancelled one: %d ids, %v", len(r.IDs), err)
 	}
 }
+
+// Sessions share the corpus and its caches: readers typing at once get what
+// one reader alone gets (run with -race).
+func TestPhraseConcurrentReaders(t *testing.T) {
+	arts := refCorpus()
+	alone := New(arts)
+	var texts []string
+	for _, q := range []string{"hoang van thu", "tong ket cong tac", "tay son level:phuong", "dang vien moi"} {
+		for i := 1; i <= len(q); i++ {
+			texts = append(texts, q[:i])
+		}
+	}
+	want := make([]Result, len(texts))
+	for i, s := range texts {
+		want[i], _ = alone.Filter(context.Background(), ParseQuery(s), ByDate, true)
+	}
+	shared := New(arts)
+	errs := make(chan string, 8)
+	for g := range 8 {
+		go func() {
+			for k := range texts {
+				i := (k + g*5) % len(texts) // each reader at its own point
+				r, err := shared.Filter(context.Background(), ParseQuery(texts[i]), ByDate, true)
+				if err != nil || !slices.Equal(r.IDs, want[i].IDs) || r.Phrase != want[i].Phrase {
+					errs <- texts[i]
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 8 {
+		if s := <-errs; s != "" {
+			t.Errorf("%q: a concurrent reader got another answer", s)
+		}
+	}
+}
