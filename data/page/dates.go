@@ -83,7 +83,7 @@ func parseDateLine(s string) (dateLine, bool) {
 	rest := s
 	y, m, d := 0, 0, 0
 	hh, mm, ss, clock := 0, 0, 0, false
-	if loc := isoDateRe.FindStringSubmatchIndex(rest); loc != nil {
+	if loc := findIn(isoDateRe, isoMay, rest); loc != nil {
 		g := func(i int) string {
 			if loc[2*i] < 0 {
 				return ""
@@ -95,10 +95,10 @@ func parseDateLine(s string) (dateLine, bool) {
 			hh, mm, ss, clock = atoi(g(4)), atoi(g(5)), atoi(g(6)), true
 		}
 		rest = rest[:loc[0]] + " " + rest[loc[1]:]
-	} else if loc := dmyDateRe.FindStringSubmatchIndex(rest); loc != nil {
+	} else if loc := findIn(dmyDateRe, dmyMay, rest); loc != nil {
 		d, m, y = atoi(rest[loc[2]:loc[3]]), atoi(rest[loc[6]:loc[7]]), atoi(rest[loc[8]:loc[9]])
 		rest = rest[:loc[0]] + " " + rest[loc[1]:]
-	} else if loc := vnDateRe.FindStringSubmatchIndex(rest); loc != nil {
+	} else if loc := findIn(vnDateRe, func(string) bool { return bytes.Contains(fs, []byte("thang")) }, rest); loc != nil {
 		d, m, y = atoi(rest[loc[2]:loc[3]]), atoi(rest[loc[4]:loc[5]]), atoi(rest[loc[6]:loc[7]])
 		rest = rest[:loc[0]] + " " + rest[loc[1]:]
 	} else {
@@ -139,7 +139,7 @@ func parseDateLine(s string) (dateLine, bool) {
 		rest = rest[:loc[0]] + " " + rest[loc[1]:]
 	}
 	if !clock {
-		if loc := clockRe.FindStringSubmatchIndex(rest); loc != nil {
+		if loc := findIn(clockRe, clockMay, rest); loc != nil {
 			hh, mm = atoi(rest[loc[2]:loc[3]]), atoi(rest[loc[4]:loc[5]])
 			if loc[6] >= 0 {
 				ss = atoi(rest[loc[6]:loc[7]])
@@ -193,6 +193,112 @@ func parseDateLine(s string) (dateLine, bool) {
 		dl.when = model.Date(y, m, d)
 	}
 	return dl, true
+}
+
+// findIn is re.FindStringSubmatchIndex(s) where may(s), a cheap test that
+// holds wherever re matches; else nil.
+func findIn(re *regexp.Regexp, may func(string) bool, s string) []int {
+	if !may(s) {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
+}
+
+func isDateSep(c byte) bool { return c == '/' || c == '.' || c == '-' }
+
+// isoMay holds wherever isoDateRe matches: four digits, - or /, one or two
+// digits, - or /, a digit.
+func isoMay(s string) bool {
+	for p := 4; p < len(s); p++ {
+		if (s[p] != '-' && s[p] != '/') || !isDigits(s[p-4:p]) {
+			continue
+		}
+		q, n := p+1, 0
+		for q < len(s) && isDigit(s[q]) && n < 3 {
+			q++
+			n++
+		}
+		if n >= 1 && n <= 2 && q+1 < len(s) && (s[q] == '-' || s[q] == '/') && isDigit(s[q+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// dmyMay holds wherever dmyDateRe matches: a digit, a separator, one or
+// two digits, a separator, four digits, with a space allowed beside each
+// separator.
+func dmyMay(s string) bool {
+	for p := 1; p < len(s); p++ {
+		if !isDateSep(s[p]) {
+			continue
+		}
+		b := p - 1
+		if isReSpace(s[b]) {
+			b--
+		}
+		if b < 0 || !isDigit(s[b]) {
+			continue
+		}
+		q := p + 1
+		if q < len(s) && isReSpace(s[q]) {
+			q++
+		}
+		n := 0
+		for q < len(s) && isDigit(s[q]) && n < 3 {
+			q++
+			n++
+		}
+		if n < 1 || n > 2 {
+			continue
+		}
+		if q < len(s) && isReSpace(s[q]) {
+			q++
+		}
+		if q >= len(s) || !isDateSep(s[q]) {
+			continue
+		}
+		q++
+		if q < len(s) && isReSpace(s[q]) {
+			q++
+		}
+		if q+4 <= len(s) && isDigits(s[q:q+4]) {
+			return true
+		}
+	}
+	return false
+}
+
+// clockMay holds wherever clockRe matches: a digit, ":" or "h" (or a "g"
+// that may open "giờ"), two digits, with a space allowed on either side.
+func clockMay(s string) bool {
+	for p := 0; p < len(s); p++ {
+		if !isDigit(s[p]) {
+			continue
+		}
+		q := p + 1
+		if q < len(s) && isReSpace(s[q]) {
+			q++
+		}
+		if q >= len(s) {
+			continue
+		}
+		switch c := s[q]; c {
+		case ':', 'h', 'H':
+			q++
+		case 'g', 'G':
+			return true // "giờ": the pattern tells
+		default:
+			continue
+		}
+		if q < len(s) && isReSpace(s[q]) {
+			q++
+		}
+		if q+2 <= len(s) && isDigit(s[q]) && isDigit(s[q+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayNameViews reports whether a folded line holds a word that viewsRe

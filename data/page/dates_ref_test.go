@@ -148,7 +148,7 @@ func dateLineSamples() []string {
 		"Posted on 2024-01-08T10:15:00+07:00 by Admin", "08/01/2024 lần đọc: 5 bài viết",
 		"08/01/2024 UTC +7 xem thêm tin", "08/01/2024 ngàyview: 5", "08/01/2024 SAngày đăng giờ",
 		"08.01.2024 - 10:15 AM - 123 lượt xem", "8 tháng 1 năm 2024 đã xem 12 lần",
-		"Ngày 20 tháng 6 năm 2018 Ủy ban nhân dân xã", "tác12/01/2024giả X Y Z",
+		"Ngày 20 tháng 6 năm 2018 Ủy ban nhân dân xã", "8 GIỜ 05 ngày 12 / 3 / 2024", "12 . 3 . 2024 - 8 H 05", "2024/3/12T08:05:06Z", "tác12/01/2024giả X Y Z",
 	}
 	files, _ := filepath.Glob("testdata/*.txt")
 	for _, f := range files {
@@ -202,6 +202,15 @@ func checkViews(t *testing.T, s string) {
 	t.Helper()
 	if viewsRe.MatchString(s) && !mayMatchViews(s) {
 		t.Errorf("viewsRe matches %q, mayMatchViews says it cannot", s)
+	}
+	if isoDateRe.MatchString(s) && !isoMay(s) {
+		t.Errorf("isoDateRe matches %q, isoMay says it cannot", s)
+	}
+	if dmyDateRe.MatchString(s) && !dmyMay(s) {
+		t.Errorf("dmyDateRe matches %q, dmyMay says it cannot", s)
+	}
+	if clockRe.MatchString(s) && !clockMay(s) {
+		t.Errorf("clockRe matches %q, clockMay says it cannot", s)
 	}
 }
 
