@@ -14,6 +14,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/model"
@@ -41,7 +42,9 @@ import (
 // space, Body, Captions and Chrome together hold r at least as many times as
 // text does. Spaces may be collapsed; nothing else is changed.
 func Parse(text string, a *model.Article) {
-	p := &parser{a: a}
+	p := parserPool.Get().(*parser)
+	defer p.release()
+	p.a = a
 	p.keep = given{title: a.Title != "", published: !a.Published.IsZero(), event: !a.EventDate.IsZero(),
 		views: a.HasViews, byline: a.Byline != "", url: a.SourceURL != "", unit: a.Unit != nil}
 	p.split(text)
@@ -97,14 +100,31 @@ type parser struct {
 	url        string
 	chrome     []chromeLine
 	body       []para
+	spare      []para // readMiddle's second list of paragraphs
 	captions   []para
 	fb         foldBuf // scratch for folding
 	published  model.When
 }
 
+// parserPool keeps parsers, with the room their lists took, for the next
+// page.
+var parserPool = sync.Pool{New: func() any { return new(parser) }}
+
+// release hands p back to parserPool, holding nothing of the page.
+func (p *parser) release() {
+	clear(p.lines[:cap(p.lines)])
+	clear(p.chrome[:cap(p.chrome)])
+	clear(p.body[:cap(p.body)])
+	clear(p.captions[:cap(p.captions)])
+	clear(p.spare[:cap(p.spare)])
+	*p = parser{lines: p.lines[:0], nb: p.nb[:0], chrome: p.chrome[:0], body: p.body[:0],
+		captions: p.captions[:0], spare: p.spare[:0], fb: p.fb[:0]}
+	parserPool.Put(p)
+}
+
 func (p *parser) split(text string) {
-	p.lines = make([]line, 0, strings.Count(text, "\n")+1)
-	p.nb = make([]int, 0, cap(p.lines))
+	p.lines = slices.Grow(p.lines[:0], strings.Count(text, "\n")+1)
+	p.nb = slices.Grow(p.nb[:0], cap(p.lines))
 	for rest := text; ; {
 		r := rest
 		k := strings.IndexByte(rest, '\n')
@@ -542,7 +562,7 @@ func (p *parser) readMiddle() {
 	}
 	flush()
 	// captions: photo captions between paragraphs
-	var body []para
+	body := p.spare[:0]
 	// a block's words are its lines' (counted up to 61 each: enough for the
 	// tests below, which look no further than 41)
 	long := func(k int) bool { return k >= 0 && k < len(p.body) && p.body[k].words >= 15 }
@@ -553,7 +573,7 @@ func (p *parser) readMiddle() {
 		}
 		body = append(body, b)
 	}
-	p.body = body
+	p.body, p.spare = body, p.body
 }
 
 // nearTitle reports whether line i is one of the two lines under the

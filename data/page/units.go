@@ -699,11 +699,11 @@ type keyInfo struct {
 type unitsFinder struct {
 	buf    []tok // scratch for scanning
 	texts  []string
-	keys   map[model.UnitKey]keyInfo // what the occurrences of each unit tell
-	all    []occ                     // every occurrence, in page order
-	byFold map[string][]model.Unit   // folded name → units of that name, by level
-	allBuf *[]occ                    // from occPool, for release
-	tokBuf *[]tok                    // from tokPool, for release
+	keys   smallMap[model.UnitKey, keyInfo] // what the occurrences of each unit tell
+	all    []occ                            // every occurrence, in page order
+	byFold smallMap[string, []model.Unit]   // folded name → units of that name, by level
+	allBuf *[]occ                           // from occPool, for release
+	tokBuf *[]tok                           // from tokPool, for release
 }
 
 // release hands the finder's scratch back to the pools; the finder is not
@@ -718,7 +718,7 @@ func (f *unitsFinder) release() {
 }
 
 func newUnitsFinder(texts []string) *unitsFinder {
-	f := &unitsFinder{texts: texts, byFold: map[string][]model.Unit{}}
+	f := &unitsFinder{texts: texts}
 	f.allBuf = occPool.Get().(*[]occ)
 	f.tokBuf = tokPool.Get().(*[]tok)
 	f.all = (*f.allBuf)[:0]
@@ -726,16 +726,15 @@ func newUnitsFinder(texts []string) *unitsFinder {
 	for _, s := range texts {
 		f.all = scanUnitsBuf(s, &f.buf, f.all)
 	}
-	f.keys = make(map[model.UnitKey]keyInfo, len(f.all))
 	for _, o := range f.all {
-		ki := f.keys[o.key]
+		ki, _ := f.keys.get(o.key)
 		if !o.personal {
 			ki.plain = true
 		}
 		if !o.caps && ki.mixed == "" {
 			ki.mixed = o.unit.Name
 		}
-		f.keys[o.key] = ki
+		f.keys.set(o.key, ki)
 	}
 	for _, o := range f.all {
 		if !f.valid(o) {
@@ -743,28 +742,82 @@ func newUnitsFinder(texts []string) *unitsFinder {
 		}
 		k := o.key.Name
 		dup := false
-		for _, u := range f.byFold[k] {
+		us, _ := f.byFold.get(k)
+		for _, u := range us {
 			if u.Level == o.unit.Level {
 				dup = true
 			}
 		}
 		if !dup {
-			f.byFold[k] = append(f.byFold[k], o.unit)
+			f.byFold.set(k, append(us, o.unit))
 		}
 	}
 	return f
 }
 
+// smallMap is a map for the few keys a page has: a list searched in
+// order, with a map beside it once it grows long.
+type smallMap[K comparable, V any] struct {
+	keys []K
+	vals []V
+	idx  map[K]int // when there are many keys
+}
+
+func (m *smallMap[K, V]) get(k K) (V, bool) {
+	if m.idx != nil {
+		if i, ok := m.idx[k]; ok {
+			return m.vals[i], true
+		}
+	} else {
+		for i := range m.keys {
+			if m.keys[i] == k {
+				return m.vals[i], true
+			}
+		}
+	}
+	var zero V
+	return zero, false
+}
+
+func (m *smallMap[K, V]) set(k K, v V) {
+	if m.idx != nil {
+		if i, ok := m.idx[k]; ok {
+			m.vals[i] = v
+			return
+		}
+	} else {
+		for i := range m.keys {
+			if m.keys[i] == k {
+				m.vals[i] = v
+				return
+			}
+		}
+	}
+	m.keys = append(m.keys, k)
+	m.vals = append(m.vals, v)
+	if m.idx != nil {
+		m.idx[k] = len(m.keys) - 1
+	} else if len(m.keys) > 24 {
+		m.idx = make(map[K]int, 2*len(m.keys))
+		for i, k := range m.keys {
+			m.idx[k] = i
+		}
+	}
+}
+
+func (m *smallMap[K, V]) len() int { return len(m.keys) }
+
 // valid reports whether an occurrence names a unit: a person's title
 // counts only where the same unit is also named plainly.
 func (f *unitsFinder) valid(o occ) bool {
-	return !o.personal || f.keys[o.key].plain
+	ki, _ := f.keys.get(o.key)
+	return !o.personal || ki.plain
 }
 
 // matchFolded finds the unit a bare name (folded) stands for: the smallest
 // of those the text names with a level elsewhere.
 func (f *unitsFinder) matchFolded(fn string) (model.Unit, bool) {
-	us := f.byFold[fn]
+	us, _ := f.byFold.get(fn)
 	if len(us) > 0 {
 		best := us[0]
 		for _, u := range us[1:] {
@@ -786,7 +839,8 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 	for _, src := range []string{title, lead} {
 		if u := appositive(src); u != nil {
 			k := fold(u.Name)
-			f.byFold[k] = append(f.byFold[k], *u)
+			us, _ := f.byFold.get(k)
+			f.byFold.set(k, append(us, *u))
 		}
 	}
 	for _, src := range []string{title, lead} {
@@ -812,7 +866,7 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 			}
 		}
 		var best *model.Unit
-		if len(f.byFold) > 0 {
+		if f.byFold.len() > 0 {
 			for _, run := range capRuns(src) {
 				for _, sr := range subRuns(fold(run)) {
 					if u, ok := f.matchFolded(sr); ok && (best == nil || u.Level.Rank() < best.Level.Rank()) {
@@ -875,12 +929,14 @@ func (f *unitsFinder) canonical(o occ) model.Unit {
 		tail := strings.Fields(o.capsTail)
 		for k := len(tail); k >= 1; k-- {
 			long := model.Unit{Level: u.Level, Name: u.Name + " " + strings.Join(tail[:k], " ")}
-			if n := f.keys[long.Key()].mixed; n != "" {
+			if ki, _ := f.keys.get(long.Key()); ki.mixed != "" {
+				n := ki.mixed
 				u.Name = n
 				return u
 			}
 		}
-		if n := f.keys[u.Key()].mixed; n != "" {
+		if ki, _ := f.keys.get(u.Key()); ki.mixed != "" {
+			n := ki.mixed
 			u.Name = n
 		}
 	}
@@ -936,7 +992,7 @@ func (f *unitsFinder) parentOf(u model.Unit, title string) string {
 		}
 	}
 	for _, e := range encl {
-		if us, ok := f.byFold[fold(e.name)]; ok {
+		if us, ok := f.byFold.get(fold(e.name)); ok {
 			for _, m := range us {
 				if m.Level.Rank() > rank {
 					return m.String()
@@ -956,7 +1012,8 @@ func (f *unitsFinder) parentOf(u model.Unit, title string) string {
 // units the text names, the gazetteer's enclosing units, or the provinces.
 func (f *unitsFinder) resolveBare(b string, rank int, encl []gzUnit) (string, bool) {
 	fb := fold(b)
-	for _, m := range f.byFold[fb] {
+	ms, _ := f.byFold.get(fb)
+	for _, m := range ms {
 		if m.Level.Rank() > rank {
 			return m.String(), true
 		}
@@ -983,9 +1040,9 @@ func (f *unitsFinder) resolveBare(b string, rank int, encl []gzUnit) (string, bo
 // unit written beside it where there is one.
 func (f *unitsFinder) mentions(own *model.Unit) []model.Unit {
 	var out []model.Unit
-	seen := map[model.UnitKey]int{}
+	var seen smallMap[model.UnitKey, int]
 	if own != nil {
-		seen[own.Key()] = -1
+		seen.set(own.Key(), -1)
 	}
 	for _, o := range f.all {
 		if !f.valid(o) {
@@ -996,7 +1053,7 @@ func (f *unitsFinder) mentions(own *model.Unit) []model.Unit {
 		if o.caps {
 			k = u.Key() // the name may have grown
 		}
-		if i, ok := seen[k]; ok {
+		if i, ok := seen.get(k); ok {
 			if i >= 0 && out[i].Parent == "" && o.parent != nil && o.parent.unit.Level.Rank() > u.Level.Rank() {
 				out[i].Parent = o.parent.unit.String()
 			}
@@ -1005,7 +1062,7 @@ func (f *unitsFinder) mentions(own *model.Unit) []model.Unit {
 		if o.parent != nil && o.parent.unit.Level.Rank() > u.Level.Rank() {
 			u.Parent = o.parent.unit.String()
 		}
-		seen[k] = len(out)
+		seen.set(k, len(out))
 		out = append(out, u)
 	}
 	return out
