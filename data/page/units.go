@@ -651,11 +651,14 @@ func capRuns(s string) []string {
 	var cur []string
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, " "))
+			out = append(out, joinWords(cur))
 		}
 		cur = cur[:0]
 	}
-	for _, t := range tokenize(s) {
+	toks := tokPool.Get().(*[]tok)
+	defer putToks(toks)
+	*toks = tokenizeInto((*toks)[:0], s)
+	for _, t := range *toks {
 		if t.core == "" || !unicode.IsUpper(firstRune(t.core)) || t.pre != "" {
 			flush()
 			if t.core != "" && unicode.IsUpper(firstRune(t.core)) {
@@ -888,7 +891,10 @@ func appositive(s string) *model.Unit {
 	if !strings.Contains(s, " là ") {
 		return nil
 	}
-	toks := tokenize(s)
+	buf := tokPool.Get().(*[]tok)
+	defer putToks(buf)
+	*buf = tokenizeInto((*buf)[:0], s)
+	toks := *buf
 	for i := 1; i+1 < len(toks); i++ {
 		if toks[i].raw != "là" {
 			continue
@@ -974,13 +980,19 @@ func (f *unitsFinder) parentOf(u model.Unit, title string) string {
 			off += k + len(u.Name)
 			rest := s[off:]
 			if strings.HasPrefix(rest, " (") || strings.HasPrefix(rest, ", ") {
-				toks := tokenize(firstN(rest, 80))
+				buf := tokPool.Get().(*[]tok)
+				*buf = tokenizeInto((*buf)[:0], firstN(rest, 80))
+				toks := *buf
+				var o *occ
+				b := ""
 				if len(toks) > 0 {
-					if o, b := beside(toks, 0, strings.HasPrefix(rest, " (")); o != nil && o.unit.Level.Rank() > rank {
-						return o.unit.String()
-					} else if b != "" {
-						bares = append(bares, b)
-					}
+					o, b = beside(toks, 0, strings.HasPrefix(rest, " ("))
+				}
+				putToks(buf)
+				if o != nil && o.unit.Level.Rank() > rank {
+					return o.unit.String()
+				} else if b != "" {
+					bares = append(bares, b)
 				}
 			}
 		}
