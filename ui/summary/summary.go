@@ -90,9 +90,9 @@ type Model struct {
 	pending bool    // a newer summary is being computed
 	waiting tea.Cmd // the computation of the newest results, waiting to settle
 
-	order   []int // rows in display order (indices into tab.rows)
-	col     int   // chosen column: 0 the unit, 1.. columns[col-1]
-	sortCol int   // sorted by this column (0: units in Vietnamese order)
+	order   []int32 // rows in display order (indices into tab.rows)
+	col     int     // chosen column: 0 the unit, 1.. columns[col-1]
+	sortCol int     // sorted by this column (0: units in Vietnamese order)
 	desc    bool
 	cursor  int
 	offset  int
@@ -530,7 +530,7 @@ func (m *Model) resort() {
 	}
 	m.order = m.order[:0]
 	for i := range m.tab.rows {
-		m.order = append(m.order, i)
+		m.order = append(m.order, int32(i))
 	}
 	if m.sortCol == 0 {
 		if m.desc {
@@ -552,7 +552,7 @@ func (m *Model) resort() {
 		}
 		keys[i].v, keys[i].ok = sortValue(cells[ki], c)
 	}
-	slices.SortStableFunc(m.order, func(a, b int) int {
+	slices.SortStableFunc(m.order, func(a, b int32) int {
 		va, oka := keys[a].v, keys[a].ok
 		vb, okb := keys[b].v, keys[b].ok
 		switch {
