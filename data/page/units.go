@@ -350,19 +350,30 @@ var levelStart = func() (t [256]bool) {
 	return t
 }()
 
-// levelSecond reports whether a word that starts with the bytes c, d may
-// be one levelWord knows: for a letter c, the second byte of "phường",
-// "xã", "quận", "huyện", "thị", "thành", "tỉnh", "tp", "TX" in either case.
-func levelSecond(c, d byte) bool {
+// levelPrefix reports whether a word w (two bytes or more, as the text
+// has it) may be one levelWord knows, by its length and first bytes: for a
+// word that starts with a letter, those of "phường", "xã", "quận",
+// "huyện", "thị", "thành", "tỉnh", "tp", "TX" in any case, which
+// punctuation after them only makes longer.
+func levelPrefix(w string) bool {
+	c, d := w[0], w[1]
 	switch c {
 	case 'p', 'P':
-		return d == 'h' || d == 'H'
+		return (d == 'h' || d == 'H') && len(w) >= len("phường") && w[2] == 0xc6 // ư, Ư
 	case 'x', 'X':
-		return d == 0xc3
-	case 'q', 'Q', 'h', 'H':
-		return d == 'u' || d == 'U'
+		return d == 0xc3 && len(w) >= len("xã") // ã, Ã
+	case 'q', 'Q':
+		return (d == 'u' || d == 'U') && len(w) >= len("quận") && w[2] == 0xe1 // ậ, Ậ
+	case 'h', 'H':
+		return (d == 'u' || d == 'U') && len(w) >= len("huyện") && (w[2] == 'y' || w[2] == 'Y')
 	case 't', 'T':
-		return d == 'h' || d == 'H' || d == 0xe1 || d == 'p' || d == 'P' || d == 'X'
+		switch d {
+		case 'h', 'H': // thị, thành
+			return len(w) >= len("thị") && (w[2] == 0xe1 || w[2] == 0xc3)
+		case 0xe1: // tỉnh
+			return len(w) >= len("tỉnh") && w[2] == 0xbb
+		}
+		return d == 'p' || d == 'P' || d == 'X'
 	}
 	return true // a bracket or a quote first: levelWord tells
 }
@@ -385,7 +396,7 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 			continue
 		}
 		j := nextSep(s, i+1, ' ', ' ')
-		if !levelStart[c] || (j-i >= 2 && !levelSecond(c, s[i+1])) {
+		if !levelStart[c] || (j-i >= 2 && !levelPrefix(s[i:j])) {
 			i = j
 			continue
 		}

@@ -275,7 +275,7 @@ func checkLevelPrefilter(t *testing.T, w string) {
 	if w == "" || levelWord(w) == lwNone {
 		return
 	}
-	if !levelStart[w[0]] || (len(w) >= 2 && !levelSecond(w[0], w[1])) {
+	if !levelStart[w[0]] || (len(w) >= 2 && !levelPrefix(w)) {
 		t.Errorf("levelWord(%q) = %d, but the first bytes pass over it", w, levelWord(w))
 	}
 }
