@@ -318,7 +318,7 @@ func (m *Model) shortHelp() string {
 		}
 	}
 	var key strings.Builder
-	fmt.Fprintf(&key, "%p %d", m.ctx.Styles, m.help.Width())
+	fmt.Fprintf(&key, "%p %d %d", m.ctx.Styles, m.help.Width(), m.size0())
 	for _, kb := range b {
 		h := kb.Help()
 		fmt.Fprintf(&key, "\x00%t\x00%s\x00%s", kb.Enabled(), h.Key, h.Desc)
