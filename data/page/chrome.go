@@ -66,6 +66,25 @@ var longNavPrefixes = []string{"tu khoa", "tags", "tag:", "chu de:", "bai viet t
 	"dia chi:", "dien thoai:", "fax:", "email:", "e-mail:", "chiu trach nhiem", "giay phep", "ghi ro nguon",
 	"truong ban bien tap", "co quan chu quan", "don vi quan ly", "ban quyen", "copyright", "©"}
 
+// navByFirst and longNavByFirst list navPrefixes and longNavPrefixes by
+// their first byte.
+var navByFirst, longNavByFirst = byFirstByte(navPrefixes), byFirstByte(longNavPrefixes)
+
+func byFirstByte(ps []string) (t [256][]string) {
+	for _, p := range ps {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}
+
+// firstByte is s[0], or 0 for "" (no prefix starts with it).
+func firstByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[0]
+}
+
 // counterWords name a site's visitor counters (folded).
 var counterWords = []string{
 	"truc tuyen", "hom nay", "hom qua", "tuan nay", "tuan truoc", "thang nay", "thang truoc",
@@ -134,7 +153,7 @@ func classifyBuf(s string, fb *foldBuf) line {
 		return l
 	}
 	if l.words <= 30 {
-		for _, p := range longNavPrefixes {
+		for _, p := range longNavByFirst[firstByte(f)] {
 			if strings.HasPrefix(f, p) {
 				l.kind = kNav
 				return l
@@ -152,7 +171,7 @@ func classifyBuf(s string, fb *foldBuf) line {
 			l.kind = kCounter
 			return l
 		}
-		for _, p := range navPrefixes {
+		for _, p := range navByFirst[firstByte(f)] {
 			if strings.HasPrefix(f, p) && (len(f) == len(p) || !isWordByte(f[len(p)]) || !isWordByte(p[len(p)-1])) {
 				l.kind = kNav
 				return l

@@ -319,6 +319,33 @@ var consumable = map[string]bool{"thang": true, "lan": true, "da": true, "truy":
 // label once they are cut out ("xemđăng" → "đăng").
 var otherKeys = []string{"xem", "doc", "view", "luot", "lan", "da", "so", "truy", "gmt", "utc", "cap", "bai", "viet", "count"}
 
+// hasOtherKey reports whether the folded word w holds one of otherKeys.
+func hasOtherKey(w []byte) bool {
+	for i := 0; i < len(w); i++ {
+		var ks []string
+		switch w[i] {
+		case 'x', 'd', 'v', 'l', 's', 't', 'g', 'u', 'c', 'b':
+			ks = otherKeysAt[w[i]]
+		default:
+			continue
+		}
+		for _, k := range ks {
+			if len(w)-i >= len(k) && string(w[i:i+len(k)]) == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherKeysAt lists otherKeys by their first byte.
+var otherKeysAt = func() (t [256][]string) {
+	for _, k := range otherKeys {
+		t[k[0]] = append(t[k[0]], k)
+	}
+	return t
+}()
+
 // tooManyOthers is a cheap test before the date patterns: it reports
 // whether s (folded: f) surely holds more than two words that parseDateLine
 // would count as neither a label nor a number, whatever its patterns cut
@@ -348,14 +375,7 @@ func tooManyOthers(s string, f []byte) bool {
 				continue // "16:30 SA" may cut a word after it
 			}
 		}
-		keyed := false
-		for _, k := range otherKeys {
-			if bytes.Contains(w, []byte(k)) {
-				keyed = true
-				break
-			}
-		}
-		if keyed {
+		if hasOtherKey(w) {
 			continue
 		}
 		if n++; n > 2 {
