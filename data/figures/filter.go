@@ -239,6 +239,14 @@ func (e *extractor) needed(p string) int {
 	start := 0
 	digit := false
 	for i := 0; i < len(p); i++ {
+		// eight bytes at a time while none is a digit or a stop
+		for i+8 <= len(p) && !digitOrStop(uint64(p[i])|uint64(p[i+1])<<8|uint64(p[i+2])<<16|uint64(p[i+3])<<24|
+			uint64(p[i+4])<<32|uint64(p[i+5])<<40|uint64(p[i+6])<<48|uint64(p[i+7])<<56) {
+			i += 8
+		}
+		if i >= len(p) {
+			break
+		}
 		switch rawClass[p[i]] {
 		case clOther:
 			continue
@@ -269,6 +277,16 @@ func (e *extractor) needed(p string) int {
 // piece is a byte range [s, e) of a paragraph.
 type piece struct{ s, e int32 }
 
+// digitOrStop reports whether one of the eight bytes in x may be a digit,
+// '.', '!' or '?' (it may say yes for '/' too).
+func digitOrStop(x uint64) bool {
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	// a byte between '-' and ':' (exclusive): '.', '/', the digits
+	between := (ones*(127+':') - x&low7) & ^x & (x&low7 + ones*(127-'-')) & highs
+	zero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
+	return between|zero(x^(ones*'!'))|zero(x^(ones*'?')) != 0
+}
+
 // sureEnd reports whether the '.', '!' or '?' at p[i] surely ends a
 // sentence as text.sentences splits them: a space and a capital letter
 // follow, and before a full stop stands no word that an abbreviation's
@@ -293,6 +311,17 @@ func sureEnd(p string, i int) bool {
 // mayBeAbbrev reports whether the word glued before the full stop at p[i]
 // may be one of abbrevs.
 func mayBeAbbrev(p string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c := p[i-1]; c < utf8.RuneSelf && !isLetter(asciiFold[c]) {
+		return false // no word glued to the dot
+	}
+	if i >= 4 && isLetter(asciiFold[p[i-4]&0x7F]) && isLetter(asciiFold[p[i-3]&0x7F]) &&
+		isLetter(asciiFold[p[i-2]&0x7F]) && isLetter(asciiFold[p[i-1]&0x7F]) &&
+		(p[i-4]|p[i-3]|p[i-2]|p[i-1]) < utf8.RuneSelf {
+		return false // four ASCII letters: longer than any abbreviation
+	}
 	const most = 16 // bytes read back; an abbreviation is shorter
 	j := i
 	for j > 0 && i-j < most && (p[j-1] >= utf8.RuneSelf || isAlnum(asciiFold[p[j-1]])) {

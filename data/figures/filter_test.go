@@ -145,3 +145,24 @@ func FuzzSkipsAgree(f *testing.F) {
 			Title: p1, Body: []string{p1, p2, p3}, Published: model.Date(2024, 2, 1)})
 	})
 }
+
+func TestDigitOrStop(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			for _, fill := range []byte{'a', ' ', 0xC3, 0xFF, 0x80, 0} {
+				var x uint64
+				for k := 0; k < 8; k++ {
+					b := fill
+					if k == pos {
+						b = byte(c)
+					}
+					x |= uint64(b) << (8 * k)
+				}
+				want := isDigit(byte(c)) || c == '.' || c == '!' || c == '?'
+				if got := digitOrStop(x); want && !got || !want && got && c != '/' {
+					t.Errorf("digitOrStop(%#x) = %v, byte %#x at %d", x, got, c, pos)
+				}
+			}
+		}
+	}
+}
