@@ -1,6 +1,7 @@
 package page
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -350,6 +351,44 @@ var levelStart = func() (t [256]bool) {
 	return t
 }()
 
+// nextLevelStart is where the first word of s at or after i (the words
+// being the runs of bytes other than spaces, the first from the first such
+// byte at or after i) that opens with a byte of levelStart begins, or
+// len(s). Past the first word it tests eight bytes at a time.
+func nextLevelStart(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i >= len(s) || levelStart[s[i]] {
+		return i
+	}
+	const hi = 0x8080808080808080
+	carry := uint64(0) // a space just before the chunk, in its first byte's top bit
+	k := i + 1
+	for ; k+8 <= len(s); k += 8 {
+		sp := spaceBytes(load8(s, k))
+		for m := ^sp & (sp<<8 | carry) & hi; m != 0; m &= m - 1 {
+			if p := k + bits.TrailingZeros64(m)/8; levelStart[s[p]] {
+				return p
+			}
+		}
+		carry = sp >> 56
+	}
+	for ; k < len(s); k++ {
+		if s[k] != ' ' && s[k-1] == ' ' && levelStart[s[k]] {
+			return k
+		}
+	}
+	return len(s)
+}
+
+// spaceBytes marks with its top bit every byte of x that is a space.
+func spaceBytes(x uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	v := x ^ 0x2020202020202020
+	return ^((v&low7 + low7) | v | low7)
+}
+
 // levelPrefix reports whether a word w (two bytes or more, as the text
 // has it) may be one levelWord knows, by its length and first bytes: for a
 // word that starts with a letter, those of "phường", "xã", "quận",
@@ -390,13 +429,11 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 	}
 	defer func() { *scratch = buf }()
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c == ' ' {
-			i++
-			continue
+		if i = nextLevelStart(s, i); i >= len(s) {
+			break
 		}
 		j := nextSep(s, i+1, ' ', ' ')
-		if !levelStart[c] || (j-i >= 2 && !levelPrefix(s[i:j])) {
+		if j-i >= 2 && !levelPrefix(s[i:j]) {
 			i = j
 			continue
 		}

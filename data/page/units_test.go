@@ -297,3 +297,33 @@ func TestLevelPrefilter(t *testing.T) {
 		checkLevelPrefilter(t, w)
 	}
 }
+
+func TestNextLevelStart(t *testing.T) {
+	ref := func(s string, i int) int {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		for k := i; k < len(s); k++ {
+			if s[k] != ' ' && (k == i || s[k-1] == ' ') && levelStart[s[k]] {
+				return k
+			}
+		}
+		return len(s)
+	}
+	words := []string{"xã", "Hà", "  ", " ", "(tỉnh", "a", "phường", "ưu", "\xa0", "tp", "ngày", "\t", "Qu", "\"H", "bbbbbbbbbbb", "x"}
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := 0; k < n%23; k++ {
+			b.WriteString(words[(n*7+k*k*3+k)%len(words)])
+			if (n+k)%3 != 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		for i := 0; i <= len(s); i++ {
+			if got, want := nextLevelStart(s, i), ref(s, i); got != want {
+				t.Fatalf("nextLevelStart(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
