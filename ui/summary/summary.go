@@ -114,6 +114,8 @@ type Model struct {
 	hcursor  int
 
 	keys keyMap
+
+	drawn drawn
 }
 
 type keyMap struct {
@@ -959,6 +961,25 @@ func (m *Model) tableView() []string {
 
 func (m *Model) headerLine(lay layout, first string, scale float64, clipped bool) string {
 	st := m.ctx.Styles
+	key := fmt.Sprintf("%p %s %v %q %g %t %t %d %d %t", st, m.ctx.Lang, lay, first, scale, clipped, m.desc, m.col, m.sortCol, m.history)
+	if key != m.drawn.headKey {
+		m.drawn.headKey, m.drawn.head = key, m.drawHeaderLine(lay, first, scale, clipped)
+	}
+	return m.drawn.head
+}
+
+// drawn keeps the header line and the footer between frames, keyed by what
+// they show (moving the cursor changes neither the header nor, along an
+// empty column, the footer); both are styled with Lip Gloss, the rows are
+// not.
+type drawn struct {
+	headKey, head string
+	footKey       string
+	foot          []string
+}
+
+func (m *Model) drawHeaderLine(lay layout, first string, scale float64, clipped bool) string {
+	st := m.ctx.Styles
 	var b strings.Builder
 	hs := func(s string, sel, sorted bool) string {
 		if sorted {
@@ -1160,6 +1181,15 @@ func bar(f float64, w int) string {
 // footer shows where the selected number comes from: the sentence and the
 // report (with the key that opens it).
 func (m *Model) footer() []string {
+	f, ok := m.selectedFigure()
+	key := fmt.Sprintf("%p %s %d %d %t %d %d %p", m.ctx.Styles, m.ctx.Lang, m.width, m.col, ok, f.Article, f.Year, f.Metric)
+	if key != m.drawn.footKey {
+		m.drawn.footKey, m.drawn.foot = key, m.drawFooter()
+	}
+	return m.drawn.foot
+}
+
+func (m *Model) drawFooter() []string {
 	st := m.ctx.Styles
 	L := m.ctx.L
 	l := m.ctx.Lang
