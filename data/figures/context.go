@@ -179,7 +179,7 @@ func (e *extractor) cue(a, b int) (model.Kind, bool) {
 	a = max(a, 0)
 	b = min(b, len(e.cues))
 	for i := b - 1; i >= a; i-- {
-		switch e.cues[i] {
+		switch e.cueOf(i) {
 		case cueTarget:
 			return model.Target, true
 		case cueActual:
@@ -187,7 +187,7 @@ func (e *extractor) cue(a, b int) (model.Kind, bool) {
 				// a year names the goal's year: "chỉ tiêu thu ngân sách
 				// huyện giao năm 2023 là ..."
 				for k := i - 1; k >= a && e.t.punct(k) != ',' && e.t.punct(k) != ';'; k-- {
-					if e.cues[k] == cueTarget {
+					if e.cueOf(k) == cueTarget {
 						return model.Target, true
 					}
 				}
@@ -198,34 +198,43 @@ func (e *extractor) cue(a, b int) (model.Kind, bool) {
 	return "", false
 }
 
-// The cues of a paragraph's tokens, worked out once (see cueAt).
+// The cues of a paragraph's tokens, worked out once each, when first
+// asked for (see cueAt).
 const (
-	cueNone int8 = iota
+	cueUnknown int8 = iota - 1
+	cueNone
 	cueActual
 	cueTarget
 )
 
-// markCues fills e.cues for the paragraph in e.t, up to token upto; the
-// cues after it are left unread.
-func (e *extractor) markCues(upto int) {
+// markCues prepares e.cues for the paragraph in e.t: no cue worked out
+// yet.
+func (e *extractor) markCues() {
 	n := len(e.t.toks)
 	if cap(e.cues) < n {
 		e.cues = make([]int8, n)
 	}
 	e.cues = e.cues[:n]
 	for i := range e.cues {
-		e.cues[i] = cueNone
-		if i >= upto {
-			continue
-		}
-		if k, ok := e.cueAt(i); ok {
-			if k == model.Target {
-				e.cues[i] = cueTarget
-			} else {
-				e.cues[i] = cueActual
-			}
+		e.cues[i] = cueUnknown
+	}
+}
+
+// cueOf is the cue at token i, worked out the first time.
+func (e *extractor) cueOf(i int) int8 {
+	c := e.cues[i]
+	if c != cueUnknown {
+		return c
+	}
+	c = cueNone
+	if k, ok := e.cueAt(i); ok {
+		c = cueActual
+		if k == model.Target {
+			c = cueTarget
 		}
 	}
+	e.cues[i] = c
+	return c
 }
 
 // kindAt decides whether the figure at token ft of clause c in sentence s
@@ -265,7 +274,7 @@ func (e *extractor) kindAt(s, c span, ft int) model.Kind {
 // hasTarget reports whether tokens [a, b) hold a target cue.
 func (e *extractor) hasTarget(a, b int) bool {
 	for i := max(a, 0); i < b && i < len(e.cues); i++ {
-		if e.cues[i] == cueTarget {
+		if e.cueOf(i) == cueTarget {
 			return true
 		}
 	}

@@ -268,19 +268,13 @@ func (e *extractor) paragraph(pi int, p string) {
 			last--
 		}
 	}
-	upto := 0
-	if last >= 0 {
-		upto = e.sents[last].e
-	}
-	if heading {
-		upto = len(t.toks)
-	}
-	e.markCues(upto)
+	e.markCues()
 	if heading {
 		// "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" sets the kind of the
 		// paragraphs under it; a heading with cues of both kinds, none
 		target, actual := false, false
-		for _, c := range e.cues {
+		for i := range e.cues {
+			c := e.cueOf(i)
 			target = target || c == cueTarget
 			actual = actual || c == cueActual
 		}

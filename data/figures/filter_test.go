@@ -61,7 +61,7 @@ func checkFilters(t *testing.T, p string) {
 		}
 	}
 	if len(tt.toks) > 0 {
-		e.markCues(len(tt.toks))
+		e.markCues()
 		if e.sectionHeading(p) && !mayBeHeading(p) {
 			t.Fatalf("mayBeHeading(%q) = false", p)
 		}

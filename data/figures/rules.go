@@ -12,6 +12,23 @@ const maxWindow = 20
 // clause runs every rule over clause c of sentence s in paragraph pi.
 func (e *extractor) clause(pi int, s, c span, multi bool) {
 	t := &e.t
+	// every rule but collectedRule needs a key word in the clause (see
+	// keyPair): without one, only "thu" before a sum is left to read
+	key := false
+	for _, tk := range t.toks[c.s:c.e] {
+		if tk.key {
+			key = true
+			break
+		}
+	}
+	if !key && !readAll {
+		for i := c.s; i < c.e; i++ {
+			if g := t.figAt(i); g != nil && !e.used[i] && !g.ratio && g.meas == model.VND {
+				e.collectedRule(pi, s, c, multi, i)
+			}
+		}
+		return
+	}
 	// key first: the phrase, then the figure
 	for i := c.s; i < c.e; i++ {
 		if t.toks[i].k != tWord {
