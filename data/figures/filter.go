@@ -1,8 +1,10 @@
 package figures
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Most paragraphs of a news corpus state no metric: their words name no
@@ -236,12 +238,12 @@ var rawClass = func() (t [256]uint8) {
 // holds none that may state a metric.
 func (e *extractor) needed(p string) int {
 	ps := e.pieces[:0]
+	b := unsafe.Slice(unsafe.StringData(p), len(p)) // read only
 	start := 0
 	digit := false
 	for i := 0; i < len(p); i++ {
 		// eight bytes at a time while none is a digit or a stop
-		for i+8 <= len(p) && !digitOrStop(uint64(p[i])|uint64(p[i+1])<<8|uint64(p[i+2])<<16|uint64(p[i+3])<<24|
-			uint64(p[i+4])<<32|uint64(p[i+5])<<40|uint64(p[i+6])<<48|uint64(p[i+7])<<56) {
+		for i+8 <= len(b) && !digitOrStop(binary.LittleEndian.Uint64(b[i:i+8])) {
 			i += 8
 		}
 		if i >= len(p) {
