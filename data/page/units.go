@@ -353,13 +353,13 @@ var levelStart = func() (t [256]bool) {
 
 // nextLevelStart is where the first word of s at or after i (the words
 // being the runs of bytes other than spaces, the first from the first such
-// byte at or after i) that opens with a byte of levelStart begins, or
-// len(s). Past the first word it tests eight bytes at a time.
+// byte at or after i) that opens with a byte of levelStart and the bytes
+// levelBytes wants begins, or len(s). Past the first word it tests eight bytes at a time.
 func nextLevelStart(s string, i int) int {
 	for i < len(s) && s[i] == ' ' {
 		i++
 	}
-	if i >= len(s) || levelStart[s[i]] {
+	if i >= len(s) || (levelStart[s[i]] && levelBytes(s, i)) {
 		return i
 	}
 	const hi = 0x8080808080808080
@@ -368,14 +368,14 @@ func nextLevelStart(s string, i int) int {
 	for ; k+8 <= len(s); k += 8 {
 		sp := spaceBytes(load8(s, k))
 		for m := ^sp & (sp<<8 | carry) & hi; m != 0; m &= m - 1 {
-			if p := k + bits.TrailingZeros64(m)/8; levelStart[s[p]] {
+			if p := k + bits.TrailingZeros64(m)/8; levelStart[s[p]] && levelBytes(s, p) {
 				return p
 			}
 		}
 		carry = sp >> 56
 	}
 	for ; k < len(s); k++ {
-		if s[k] != ' ' && s[k-1] == ' ' && levelStart[s[k]] {
+		if s[k] != ' ' && s[k-1] == ' ' && levelStart[s[k]] && levelBytes(s, k) {
 			return k
 		}
 	}
@@ -387,6 +387,38 @@ func spaceBytes(x uint64) uint64 {
 	const low7 = 0x7f7f7f7f7f7f7f7f
 	v := x ^ 0x2020202020202020
 	return ^((v&low7 + low7) | v | low7)
+}
+
+// levelBytes is levelPrefix without the lengths, for a word that starts
+// at s[i] and whose end is not known yet: the bytes it asks for are no
+// spaces, so where s has them the word has them.
+func levelBytes(s string, i int) bool {
+	at := func(k int) byte {
+		if i+k < len(s) {
+			return s[i+k]
+		}
+		return ' '
+	}
+	d := at(1)
+	switch s[i] {
+	case 'p', 'P':
+		return (d == 'h' || d == 'H') && at(2) == 0xc6
+	case 'x', 'X':
+		return d == 0xc3
+	case 'q', 'Q':
+		return (d == 'u' || d == 'U') && at(2) == 0xe1
+	case 'h', 'H':
+		return (d == 'u' || d == 'U') && (at(2) == 'y' || at(2) == 'Y')
+	case 't', 'T':
+		switch d {
+		case 'h', 'H':
+			return at(2) == 0xe1 || at(2) == 0xc3
+		case 0xe1:
+			return at(2) == 0xbb
+		}
+		return d == 'p' || d == 'P' || d == 'X'
+	}
+	return true
 }
 
 // levelPrefix reports whether a word w (two bytes or more, as the text
