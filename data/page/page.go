@@ -112,11 +112,13 @@ var parserPool = sync.Pool{New: func() any { return new(parser) }}
 
 // release hands p back to parserPool, holding nothing of the page.
 func (p *parser) release() {
-	clear(p.lines[:cap(p.lines)])
-	clear(p.chrome[:cap(p.chrome)])
-	clear(p.body[:cap(p.body)])
-	clear(p.captions[:cap(p.captions)])
-	clear(p.spare[:cap(p.spare)])
+	// the lists are only appended to while a page is read (readMiddle
+	// swaps body and spare whole): nothing stands past their lengths
+	clear(p.lines)
+	clear(p.chrome)
+	clear(p.body)
+	clear(p.captions)
+	clear(p.spare)
 	*p = parser{lines: p.lines[:0], nb: p.nb[:0], chrome: p.chrome[:0], body: p.body[:0],
 		captions: p.captions[:0], spare: p.spare[:0], fb: p.fb[:0]}
 	parserPool.Put(p)

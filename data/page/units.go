@@ -792,7 +792,7 @@ type unitsFinder struct {
 // release hands the finder's scratch back to the pools; the finder is not
 // used after.
 func (f *unitsFinder) release() {
-	clear(f.all[:cap(f.all)])
+	clear(f.all) // only ever appended to: nothing stands past its length
 	*f.allBuf = f.all[:0]
 	occPool.Put(f.allBuf)
 	*f.tokBuf = f.buf
