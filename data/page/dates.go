@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -589,27 +590,82 @@ func findEventPhraseFrom(p string, from int) (eventPhrase, bool) {
 	for last >= from && !isDigit(p[last]) {
 		last--
 	}
-	for i := from; i < last; {
-		// move to the start of the next word
-		if p[i] == ' ' || p[i] == '(' {
-			i++
-			continue
-		}
+	// the words run up to a space or a comma; spaces, commas and brackets
+	// before a word are passed over
+	first := from
+	for first < len(p) && isWordGap(p[first]) {
+		first++
+	}
+	i := first
+	if i < len(p) && !timeStart[p[i]] {
+		i = nextTimeStart(p, i+1, first)
+	}
+	for ; i < last; i = nextTimeStart(p, i+1, first) {
 		j := nextSep(p, i, ' ', ',')
-		if j == i {
-			i++
-			continue
-		}
-		if n := j - i; (n == 4 || n == 5 || n == 7) && timeStart[p[i]] {
+		if n := j - i; n == 4 || n == 5 || n == 7 {
 			if w := timeWord(p[i:j]); w != "" {
 				if ep, ok := eventAt(p, i, j, w); ok {
 					return ep, true
 				}
 			}
 		}
-		i = j + 1
 	}
 	return eventPhrase{}, false
+}
+
+// isWordGap reports whether findEventPhraseFrom passes over c before a
+// word: a space, a comma or an opening bracket.
+func isWordGap(c byte) bool { return c == ' ' || c == ',' || c == '(' }
+
+// nextTimeStart is the first k >= i where a word of p that begins with a
+// byte of timeStart starts, the words being as findEventPhraseFrom reads
+// them from first (a word's first byte): after a gap of spaces, commas and
+// brackets that holds a space or a comma (a bracket alone is part of the
+// word before it). It tests eight bytes at a time; len(p) when none.
+func nextTimeStart(p string, i, first int) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	gapAt := func(x uint64) uint64 {
+		return exactZeroBytes(x^(lo*' ')) | exactZeroBytes(x^(lo*',')) | exactZeroBytes(x^(lo*'('))
+	}
+	ok := func(k int) bool {
+		if !timeStart[p[k]] {
+			return false
+		}
+		// the gap before k must hold a space or a comma, or reach first
+		for g := k - 1; g >= first; g-- {
+			switch p[g] {
+			case ' ', ',':
+				return true
+			case '(':
+				continue
+			}
+			return false
+		}
+		return true
+	}
+	if i <= 0 || i >= len(p) {
+		return len(p)
+	}
+	carry := uint64(0)
+	if isWordGap(p[i-1]) {
+		carry = 0x80
+	}
+	k := i
+	for ; k+8 <= len(p); k += 8 {
+		g := gapAt(load8(p, k))
+		for m := ^g & (g<<8 | carry) & hi; m != 0; m &= m - 1 {
+			if q := k + bits.TrailingZeros64(m)/8; ok(q) {
+				return q
+			}
+		}
+		carry = g >> 56
+	}
+	for ; k < len(p); k++ {
+		if !isWordGap(p[k]) && isWordGap(p[k-1]) && ok(k) {
+			return k
+		}
+	}
+	return len(p)
 }
 
 // timeStart are the first bytes of the words timeWord knows.

@@ -220,3 +220,59 @@ func FuzzViewsCheck(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkViews(t, s) })
 }
+
+// findEventPhraseFromRef is findEventPhraseFrom word by word, as it was
+// before it looked for time words eight bytes at a time.
+func findEventPhraseFromRef(p string, from int) (eventPhrase, bool) {
+	if !hasDayMonth(p[from:]) {
+		return eventPhrase{}, false
+	}
+	for i := from; i < len(p); {
+		if p[i] == ' ' || p[i] == '(' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(p) && p[j] != ' ' && p[j] != ',' {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if w := timeWord(p[i:j]); w != "" {
+			if ep, ok := eventAt(p, i, j, w); ok {
+				return ep, true
+			}
+		}
+		i = j + 1
+	}
+	return eventPhrase{}, false
+}
+
+func checkEventPhrase(t *testing.T, p string) {
+	t.Helper()
+	for from := 0; from <= len(p); from += 1 + from/3 {
+		got, gok := findEventPhraseFrom(p, from)
+		want, wok := findEventPhraseFromRef(p, from)
+		if gok != wok || (gok && got != want) {
+			t.Fatalf("findEventPhraseFrom(%q, %d) = %+v %v, before %+v %v", p, from, got, gok, want, wok)
+		}
+	}
+}
+
+func TestEventPhraseAsBefore(t *testing.T) {
+	for _, s := range append(dateLineSamples(), "Chiều 8/1, Đảng ủy", "x (Sáng 8/1, y", "x((Sáng 8/1, y", "a,Chiều nay (8/2) Hội", "( (  ,Ngày 7/10 tại",
+		"trong 2 ngày 24-25/7/2025, X", "abc Sáng thứ Hai (8/1) Y", "Tối,,, 5/6 Z", "((((Trưa 3-4 vừa qua", "hôm nay 12.5, A") {
+		checkEventPhrase(t, s)
+		checkEventPhrase(t, "Nội dung "+s)
+	}
+}
+
+func FuzzEventPhrase(f *testing.F) {
+	for _, s := range dateLineSamples() {
+		f.Add(s)
+	}
+	f.Add("x (Sáng 8/1, y")
+	f.Fuzz(checkEventPhrase)
+}

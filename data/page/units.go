@@ -383,9 +383,11 @@ func nextLevelStart(s string, i int) int {
 }
 
 // spaceBytes marks with its top bit every byte of x that is a space.
-func spaceBytes(x uint64) uint64 {
+func spaceBytes(x uint64) uint64 { return exactZeroBytes(x ^ 0x2020202020202020) }
+
+// exactZeroBytes marks with its top bit every byte of v that is zero.
+func exactZeroBytes(v uint64) uint64 {
 	const low7 = 0x7f7f7f7f7f7f7f7f
-	v := x ^ 0x2020202020202020
 	return ^((v&low7 + low7) | v | low7)
 }
 
