@@ -597,7 +597,7 @@ func findEventPhraseFrom(p string, from int) (eventPhrase, bool) {
 		first++
 	}
 	i := first
-	if i < len(p) && !timeStart[p[i]] {
+	if i < len(p) && (!timeStart[p[i]] || i+1 >= len(p) || !timeSecond(p[i], p[i+1])) {
 		i = nextTimeStart(p, i+1, first)
 	}
 	for ; i < last; i = nextTimeStart(p, i+1, first) {
@@ -611,6 +611,25 @@ func findEventPhraseFrom(p string, from int) (eventPhrase, bool) {
 		}
 	}
 	return eventPhrase{}, false
+}
+
+// timeSecond reports whether a word that starts with the bytes c, d may be
+// one timeWord knows: "hôm", "sáng", "tối", "trưa", "trong", "đêm",
+// "ngày", "chiều" in either case.
+func timeSecond(c, d byte) bool {
+	switch c {
+	case 'h', 'H', 's', 'S':
+		return d == 0xc3 // ô, Ô, á, Á
+	case 't', 'T':
+		return d == 0xe1 || d == 'r' || d == 'R' // ố, Ố
+	case 0xc4:
+		return d == 0x91 || d == 0x90 // đ, Đ
+	case 'n', 'N':
+		return d == 'g' || d == 'G'
+	case 'c', 'C':
+		return d == 'h' || d == 'H'
+	}
+	return false
 }
 
 // isWordGap reports whether findEventPhraseFrom passes over c before a
@@ -628,7 +647,7 @@ func nextTimeStart(p string, i, first int) int {
 		return exactZeroBytes(x^(lo*' ')) | exactZeroBytes(x^(lo*',')) | exactZeroBytes(x^(lo*'('))
 	}
 	ok := func(k int) bool {
-		if !timeStart[p[k]] {
+		if !timeStart[p[k]] || k+1 >= len(p) || !timeSecond(p[k], p[k+1]) {
 			return false
 		}
 		// the gap before k must hold a space or a comma, or reach first

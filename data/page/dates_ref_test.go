@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/model"
 )
@@ -275,4 +277,15 @@ func FuzzEventPhrase(f *testing.F) {
 	}
 	f.Add("x (Sáng 8/1, y")
 	f.Fuzz(checkEventPhrase)
+}
+
+func TestTimeSecond(t *testing.T) {
+	for _, w := range []string{"hôm", "sáng", "tối", "trưa", "trong", "đêm", "ngày", "chiều"} {
+		r, n := utf8.DecodeRuneInString(w)
+		for _, v := range []string{w, strings.ToUpper(w), string(unicode.ToUpper(r)) + w[n:]} {
+			if timeWord(v) == "" || !timeStart[v[0]] || !timeSecond(v[0], v[1]) {
+				t.Errorf("%q: timeWord %q, first bytes pass over it", v, timeWord(v))
+			}
+		}
+	}
 }
