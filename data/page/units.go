@@ -395,28 +395,27 @@ func exactZeroBytes(v uint64) uint64 {
 // at s[i] and whose end is not known yet: the bytes it asks for are no
 // spaces, so where s has them the word has them.
 func levelBytes(s string, i int) bool {
-	at := func(k int) byte {
-		if i+k < len(s) {
-			return s[i+k]
-		}
-		return ' '
+	var d, e byte = ' ', ' ' // past the end: as a space, which none asks for
+	if i+2 < len(s) {
+		d, e = s[i+1], s[i+2]
+	} else if i+1 < len(s) {
+		d = s[i+1]
 	}
-	d := at(1)
 	switch s[i] {
 	case 'p', 'P':
-		return (d == 'h' || d == 'H') && at(2) == 0xc6
+		return (d == 'h' || d == 'H') && e == 0xc6
 	case 'x', 'X':
 		return d == 0xc3
 	case 'q', 'Q':
-		return (d == 'u' || d == 'U') && at(2) == 0xe1
+		return (d == 'u' || d == 'U') && e == 0xe1
 	case 'h', 'H':
-		return (d == 'u' || d == 'U') && (at(2) == 'y' || at(2) == 'Y')
+		return (d == 'u' || d == 'U') && (e == 'y' || e == 'Y')
 	case 't', 'T':
 		switch d {
 		case 'h', 'H':
-			return at(2) == 0xe1 || at(2) == 0xc3
+			return e == 0xe1 || e == 0xc3
 		case 0xe1:
-			return at(2) == 0xbb
+			return e == 0xbb
 		}
 		return d == 'p' || d == 'P' || d == 'X'
 	}
