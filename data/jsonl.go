@@ -106,26 +106,14 @@ func jsonlArticle(j *job, l string, line int, problems []string) model.Article {
 		title = strings.TrimSpace(prepareField(title, &a))
 		hasTitle = title != ""
 	}
-	if !hasText {
-		a.Problems = append(a.Problems, fmt.Sprintf("line %d has no \"text\" or \"body\"", line))
-	} else {
-		if t := prepare(text, &a); strings.TrimSpace(t) != "" {
-			parse(t, &a, j.parse)
-		}
-	}
-	if hasTitle && a.Title != title {
-		if a.Title != "" && !a.TitleDerived {
-			// The line the parser took for a headline stays in the record.
-			a.Body = append([]string{a.Title}, a.Body...)
-		}
-		a.Title, a.TitleDerived = title, false
-	} else if hasTitle {
-		a.TitleDerived = false
+	// The record's own fields are set before the parser runs: page.Parse
+	// keeps what is already set (and infers the event's year from a given
+	// publication date) instead of guessing and complaining.
+	if hasTitle {
+		a.Title = title
 	}
 	if hasURL {
-		if u := strings.TrimSpace(prepareField(url, &a)); u != "" {
-			a.SourceURL = u
-		}
+		a.SourceURL = strings.TrimSpace(prepareField(url, &a))
 	}
 	if hasPublished {
 		if w, ok := parseWhen(strings.TrimSpace(published)); ok {
@@ -133,6 +121,32 @@ func jsonlArticle(j *job, l string, line int, problems []string) model.Article {
 		} else {
 			a.Problems = append(a.Problems, fmt.Sprintf("line %d: published %q is not an ISO 8601 date", line, published))
 		}
+	}
+	given := a
+	if !hasText {
+		a.Problems = append(a.Problems, fmt.Sprintf("line %d has no \"text\" or \"body\"", line))
+	} else {
+		if t := prepare(text, &a); strings.TrimSpace(t) != "" {
+			parse(t, &a, j.parse)
+		}
+	}
+	// A parser that does not keep given fields (Options.Parse may be any)
+	// still loses none: the record's own values win.
+	if hasTitle && a.Title != title {
+		if a.Title != "" && !a.TitleDerived {
+			// The line the parser took for a headline stays in the record.
+			a.Body = append([]string{a.Title}, a.Body...)
+		}
+		a.Title = title
+	}
+	if hasTitle {
+		a.TitleDerived = false
+	}
+	if given.SourceURL != "" {
+		a.SourceURL = given.SourceURL
+	}
+	if !given.Published.IsZero() {
+		a.Published = given.Published
 	}
 	return a
 }

@@ -453,3 +453,32 @@ func TestSliceOf(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadJSONLGivenFields runs the real parsers: a record's own title and
+// publication date are kept, raise no "missing" problems, and date the
+// event ("Chiều 8/1" published on 9 January 2024 is 8 January 2024).
+func TestLoadJSONLGivenFields(t *testing.T) {
+	dir := t.TempDir()
+	rec := `{"id":"r1","title":"Xã Tân Lập tổng kết năm 2023","published":"2024-01-09T08:00:00","url":"https://example.org/r1",` +
+		`"text":"Chiều 8/1, Đảng ủy xã Tân Lập tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, xã kết nạp 12 đảng viên mới."}` + "\n"
+	write(t, dir, map[string]string{"a.jsonl": rec})
+	res := load(t, []string{dir}, Options{})
+	a := byID(t, res, "r1")
+	if a.Title != "Xã Tân Lập tổng kết năm 2023" || a.TitleDerived {
+		t.Errorf("title %q (derived %v)", a.Title, a.TitleDerived)
+	}
+	if got := a.Published.String(); got != "2024-01-09T08:00:00" {
+		t.Errorf("published %q", got)
+	}
+	if got := a.EventDate.String(); got != "2024-01-08" {
+		t.Errorf("event date %q, want 2024-01-08 (the year from the given publication date)", got)
+	}
+	if a.SourceURL != "https://example.org/r1" {
+		t.Errorf("source url %q", a.SourceURL)
+	}
+	for _, p := range a.Problems {
+		if strings.Contains(p, "headline") || strings.Contains(p, "publication") {
+			t.Errorf("a problem about a field the record gives: %q", p)
+		}
+	}
+}
