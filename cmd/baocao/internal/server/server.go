@@ -19,6 +19,7 @@ import (
 
 	"charm.land/log/v2"
 	"charm.land/ssh"
+	"charm.land/wish/v2"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -92,7 +93,9 @@ func New(cfg Config, app App, logger *log.Logger) (*Server, error) {
 	if created {
 		logger.Info("host key created", "path", cfg.HostKeyPath, "fingerprint", s.HostKeyFingerprint())
 	}
-	s.ssh = s.newSSHServer()
+	if s.ssh, err = s.newSSHServer(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -102,56 +105,75 @@ func (s *Server) HostKeyFingerprint() string { return gossh.FingerprintSHA256(s.
 // HostKey is the server's public host key (for known_hosts lines and tests).
 func (s *Server) HostKey() gossh.PublicKey { return s.signer.PublicKey() }
 
-func (s *Server) newSSHServer() *ssh.Server {
-	srv := &ssh.Server{
-		Version:          "baocao",
-		HostSigners:      []ssh.Signer{s.signer},
-		Handler:          s.handleSession,
-		HandshakeTimeout: s.cfg.HandshakeTimeout,
-		ConnCallback:     s.admitConn,
-		ConnectionFailedCallback: func(c net.Conn, err error) {
-			s.log.Info("connection refused", "remote", c.RemoteAddr().String(), "reason", err.Error())
-		},
-		ServerConfigCallback: s.serverConfig,
-		ChannelHandlers: map[string]ssh.ChannelHandler{
-			"session": s.sessionChannel,
-			"direct-tcpip": func(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
-				s.connLog(ctx).Info("refused port forwarding (local)")
-				_ = nc.Reject(gossh.Prohibited, "port forwarding is not offered by this server")
-			},
-			"default": func(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
-				s.connLog(ctx).Info("refused channel", "type", trunc(nc.ChannelType(), 40))
-				_ = nc.Reject(gossh.Prohibited, fmt.Sprintf("channel type %q is not offered by this server", trunc(nc.ChannelType(), 40)))
-			},
-		},
-		RequestHandlers: map[string]ssh.RequestHandler{
-			"tcpip-forward": func(ctx ssh.Context, _ *ssh.Server, _ *gossh.Request) (bool, []byte) {
-				s.connLog(ctx).Info("refused port forwarding (remote)")
-				return false, nil
-			},
-			"streamlocal-forward@openssh.com": func(ctx ssh.Context, _ *ssh.Server, _ *gossh.Request) (bool, []byte) {
-				s.connLog(ctx).Info("refused socket forwarding (remote)")
-				return false, nil
-			},
-			"default": func(ssh.Context, *ssh.Server, *gossh.Request) (bool, []byte) { return false, nil },
-		},
-		SubsystemHandlers: map[string]ssh.SubsystemHandler{"default": s.refuseSubsystem},
+// newSSHServer builds the SSH server with wish: wish's options set the
+// version, host key, timeouts and key authentication, and the session
+// handler runs as wish middleware. What wish has no option for (connection
+// gating, the handshake timeout, the refusals of channels, requests and
+// subsystems, x/crypto's server config) is set by the last option.
+func (s *Server) newSSHServer() (*ssh.Server, error) {
+	opts := []ssh.Option{
+		wish.WithVersion("baocao"),
+		func(srv *ssh.Server) error { srv.AddHostKey(s.signer); return nil },
+		wish.WithMiddleware(s.sessionMiddleware),
 	}
 	// Backstops at the connection level; sessions have their own, with a
 	// message, which fire first.
 	if s.cfg.IdleTimeout > 0 {
-		srv.IdleTimeout = s.cfg.IdleTimeout + time.Minute
+		opts = append(opts, wish.WithIdleTimeout(s.cfg.IdleTimeout+time.Minute))
 	}
 	if s.cfg.MaxSessionTime > 0 {
-		srv.MaxTimeout = s.cfg.MaxSessionTime + s.cfg.HandshakeTimeout + time.Minute
+		opts = append(opts, wish.WithMaxTimeout(s.cfg.MaxSessionTime+s.cfg.HandshakeTimeout+time.Minute))
 	}
 	if !s.cfg.Open {
-		srv.PublicKeyHandler = func(ctx ssh.Context, key ssh.PublicKey) bool {
+		opts = append(opts, wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
 			_, ok := s.keys.lookup(key)
 			return ok
-		}
+		}))
 	}
-	return srv
+	opts = append(opts, s.hardening)
+	return wish.NewServer(opts...)
+}
+
+// sessionMiddleware is the reader/export handler as wish middleware.
+func (s *Server) sessionMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		s.handleSession(sess)
+		next(sess)
+	}
+}
+
+// hardening sets what wish has no option for.
+func (s *Server) hardening(srv *ssh.Server) error {
+	srv.HandshakeTimeout = s.cfg.HandshakeTimeout
+	srv.ConnCallback = s.admitConn
+	srv.ConnectionFailedCallback = func(c net.Conn, err error) {
+		s.log.Info("connection refused", "remote", c.RemoteAddr().String(), "reason", err.Error())
+	}
+	srv.ServerConfigCallback = s.serverConfig
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{
+		"session": s.sessionChannel,
+		"direct-tcpip": func(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+			s.connLog(ctx).Info("refused port forwarding (local)")
+			_ = nc.Reject(gossh.Prohibited, "port forwarding is not offered by this server")
+		},
+		"default": func(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+			s.connLog(ctx).Info("refused channel", "type", trunc(nc.ChannelType(), 40))
+			_ = nc.Reject(gossh.Prohibited, fmt.Sprintf("channel type %q is not offered by this server", trunc(nc.ChannelType(), 40)))
+		},
+	}
+	srv.RequestHandlers = map[string]ssh.RequestHandler{
+		"tcpip-forward": func(ctx ssh.Context, _ *ssh.Server, _ *gossh.Request) (bool, []byte) {
+			s.connLog(ctx).Info("refused port forwarding (remote)")
+			return false, nil
+		},
+		"streamlocal-forward@openssh.com": func(ctx ssh.Context, _ *ssh.Server, _ *gossh.Request) (bool, []byte) {
+			s.connLog(ctx).Info("refused socket forwarding (remote)")
+			return false, nil
+		},
+		"default": func(ssh.Context, *ssh.Server, *gossh.Request) (bool, []byte) { return false, nil },
+	}
+	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{"default": s.refuseSubsystem}
+	return nil
 }
 
 // serverConfig adds what charm.land/ssh does not set itself.
