@@ -1044,14 +1044,79 @@ func maxYear(s string) int {
 
 // yearMention is a four-digit year in running text.
 type yearMention struct {
-	year   int
-	ranged bool // part of a range "2020-2025"
-	start  bool // the first year of a range
-	target bool // a goal's horizon: "đến năm 2030", "tầm nhìn 2045"
+	year    int
+	ranged  bool // part of a range "2020-2025"
+	start   bool // the first year of a range
+	term    bool // a term's or a plan period's range: "nhiệm kỳ 2020-2025", "giai đoạn 2021-2025"
+	target  bool // a goal's horizon: "đến năm 2030", "tầm nhìn 2045"
+	full    bool // the year of a full date "08/12/2023"
+	current bool // a period of the year the text reports on: "6 tháng đầu năm 2024"
 }
 
-// yearsIn lists the years that s mentions, leaving out those that are part
-// of a full date (they date something else).
+// yearSkipped are the words (lower case) before a year that make it no
+// year of the report: a birth year and the base of a comparison.
+var yearSkipped = []string{"sinh năm ", "sinh ", "so với năm ", "so với ", "lần năm ", "hơn năm ", "cùng kỳ năm "}
+
+// yearCurrent are the words (lower case) before a year that name a part of
+// it as the period reported on.
+var yearCurrent = []string{"tháng đầu năm ", "tháng cuối năm ", "tháng năm ", "quý i năm ", "quý ii năm ", "quý iii năm ", "quý iv năm "}
+
+// yearTerm are the words (lower case) before a range that make it a term or
+// a plan period.
+var yearTerm = []string{"nhiệm kỳ ", "nhiệm kì ", "giai đoạn ", "khóa ", "khoá "}
+
+func hasAnySuffix(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullDateBefore reports whether s[:k] ends with a day and a month, "8/12"
+// or "3-2", whose year follows s[k], the separator before it.
+func fullDateBefore(s string, k int) bool {
+	n := 0
+	for k > 0 && isDigit(s[k-1]) && n < 3 {
+		k--
+		n++
+	}
+	if n == 0 || n > 2 || k == 0 || !isDateSep(s[k-1]) {
+		return false
+	}
+	k--
+	n = 0
+	for k > 0 && isDigit(s[k-1]) && n < 3 {
+		k--
+		n++
+	}
+	return n >= 1 && n <= 2 && (k == 0 || !isDigit(s[k-1]))
+}
+
+// rangeFollows reports whether a dash and a digit follow s[:j]: the date
+// that ends there opens a range "20/5/1947 - 20/5/2017".
+func rangeFollows(s string, j int) bool {
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	switch {
+	case strings.HasPrefix(s[j:], "-"):
+		j++
+	case strings.HasPrefix(s[j:], "–"):
+		j += len("–")
+	default:
+		return false
+	}
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	return j < len(s) && isDigit(s[j])
+}
+
+// yearsIn lists the years that s mentions, leaving out birth years and the
+// bases of comparisons; a school year "năm học 2016-2017" is its end year
+// and a bracketed range "(1947-2017)", an anniversary, its end year.
 func yearsIn(s string) []yearMention {
 	var out []yearMention
 	for i := 0; i+4 <= len(s); i++ {
@@ -1072,11 +1137,22 @@ func yearsIn(s string) []yearMention {
 			continue
 		}
 		if i > 0 && (s[i-1] == '/' || s[i-1] == '.') {
-			i = j // "08/12/2023": a full date
+			if fullDateBefore(s, i-1) && !rangeFollows(s, j) {
+				out = append(out, yearMention{year: y, full: true}) // "08/12/2023"
+			}
+			i = j // else a number "35/2023/UBTVQH15" or an anniversary's first day
 			continue
 		}
 		if i > 1 && s[i-1] == '-' && isDigit(s[i-2]) && !(i >= 5 && isDigits(s[i-5:i-1])) {
-			i = j // "3-2-2026": a full date
+			if fullDateBefore(s, i-1) {
+				out = append(out, yearMention{year: y, full: true}) // "3-2-2026"
+			}
+			i = j
+			continue
+		}
+		pre := strings.ToLower(s[max(0, i-24):i])
+		if hasAnySuffix(pre, yearSkipped) {
+			i = j
 			continue
 		}
 		ym := yearMention{year: y}
@@ -1095,17 +1171,23 @@ func yearsIn(s string) []yearMention {
 				k++
 			}
 			if k+4 <= len(s) && isDigits(s[k:k+4]) && (k+4 == len(s) || !isDigit(s[k+4])) {
-				ym.ranged, ym.start = true, true
-				out = append(out, ym)
-				out = append(out, yearMention{year: atoi(s[k : k+4]), ranged: true})
+				end := atoi(s[k : k+4])
+				switch {
+				case strings.HasSuffix(pre, "năm học "), i > 0 && s[i-1] == '(' && k+4 < len(s) && s[k+4] == ')':
+					out = append(out, yearMention{year: end})
+				default:
+					term := hasAnySuffix(pre, yearTerm)
+					out = append(out, yearMention{year: y, ranged: true, start: true, term: term},
+						yearMention{year: end, ranged: true, term: term})
+				}
 				i = k + 4
 				continue
 			}
 		}
-		pre := strings.ToLower(s[max(0, i-20):i])
 		if strings.HasSuffix(pre, "đến năm ") || strings.HasSuffix(pre, "đến ") || strings.HasSuffix(pre, "tầm nhìn ") {
 			ym.target = true
 		}
+		ym.current = hasAnySuffix(pre, yearCurrent)
 		out = append(out, ym)
 		i = j
 	}
@@ -1114,9 +1196,10 @@ func yearsIn(s string) []yearMention {
 
 // inferYear gives a day and month without a year the year the page
 // implies: the publication year (one less when the day falls after the
-// publication day), else the years of the sentence that names the day (in
-// January and February a review of last year is held: the later year), else
-// the year the whole text talks about most.
+// publication day), else the years of the sentence that names the day (the
+// period it reports on; in January and February a review of last year is
+// held: the later year; a congress opens its term), else the latest period
+// the whole text reports on, else the year it talks about most.
 func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 	if !pub.IsZero() {
 		y := pub.T.Year()
@@ -1125,12 +1208,12 @@ func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 		}
 		return y
 	}
-	lo, hi, rangeLo := 0, 0, 0
+	lo, hi, rangeLo, cur := 0, 0, 0, 0
 	for _, ym := range yearsIn(sentence) {
 		switch {
 		case ym.target:
 		case ym.ranged:
-			if ym.start && (rangeLo == 0 || ym.year < rangeLo) {
+			if ym.start && (rangeLo == 0 || ym.year < rangeLo) && (!ym.term || containsFold(sentence, "đại hội")) {
 				rangeLo = ym.year
 			}
 		default:
@@ -1140,7 +1223,13 @@ func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 			if ym.year > hi {
 				hi = ym.year
 			}
+			if ym.current && ym.year > cur {
+				cur = ym.year
+			}
 		}
+	}
+	if cur != 0 {
+		return cur
 	}
 	if lo != 0 {
 		if m <= 2 {
@@ -1160,18 +1249,24 @@ func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 	for _, s := range all {
 		for _, ym := range yearsIn(s) {
 			switch {
-			case ym.target:
+			case ym.target, ym.term:
 			case ym.ranged:
 				count[ym.year]++
 			default:
+				if ym.current && ym.year > cur {
+					cur = ym.year
+				}
 				count[ym.year] += 2
 				standalone[ym.year] = true
 			}
 		}
 	}
+	if cur != 0 {
+		return cur
+	}
 	best, bc := 0, 0
 	for y, c := range count {
-		if c > bc || (c == bc && y < best) {
+		if c > bc || (c == bc && y > best) {
 			best, bc = y, c
 		}
 	}

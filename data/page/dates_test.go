@@ -119,6 +119,16 @@ func TestInferYear(t *testing.T) {
 		{"congress of a term", 7, 22, "Ngày 22/7, Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030 đã được tổ chức.", nil, model.When{}, 2025},
 		{"from the text's years", 7, 7, "Ngày 7/7, Công đoàn tổ chức đại hội.", []string{"nhiệm kỳ 2017-2022", "nhiệm kỳ 2012-2017", "năm 2017 đạt"}, model.When{}, 2017},
 		{"targets do not count", 9, 23, "Sáng 23/9, hội nghị học tập nghị quyết.", []string{"Mục tiêu đến năm 2030", "đến năm 2030, tầm nhìn 2045", "năm 2025 đạt"}, model.When{}, 2025},
+		{"a session of a term is not its first year", 7, 4, "Sáng 4/7, kỳ họp thứ năm HĐND huyện khóa XIX, nhiệm kỳ 2021 - 2026 khai mạc.", []string{"kết quả 6 tháng đầu năm 2023", "năm 2022"}, model.When{}, 2023},
+		{"a birth year does not count", 3, 12, "Chiều 12/3, lãnh đạo xã thăm cụ Lê Văn Ba (sinh năm 1950).", []string{"năm 2024 xã có nhiều đổi mới", "năm 2024"}, model.When{}, 2024},
+		{"a comparison's base does not count", 4, 20, "Ngày 20/4, thị xã cho biết năm 2019 thu ngân sách gấp 3 lần năm 1999.", nil, model.When{}, 2019},
+		{"a school year is its end year", 5, 25, "Sáng 25/5, trường tổng kết năm học 2022-2023.", nil, model.When{}, 2023},
+		{"the half-year reported on", 7, 10, "Chiều 10/7, xã đánh giá kết quả năm 2022 và 6 tháng đầu năm 2023.", nil, model.When{}, 2023},
+		{"an anniversary's full dates", 8, 18, "Tối 18/8, lễ kỷ niệm 60 năm thành lập huyện (19/8/1964 - 19/8/2024).", []string{"năm 1964"}, model.When{}, 2024},
+		{"a full date in the text counts", 6, 6, "Sáng 6/6, hội nghị chuyên đề.", []string{"ngày 15/5/2021 đã bầu cử", "so với năm 2019", "năm 2019 kém"}, model.When{}, 2021},
+		{"the latest period the text reports on", 9, 9, "Sáng 9/9, đoàn công tác làm việc với huyện.", []string{"năm 2021 huyện đạt", "năm 2021 thu", "9 tháng đầu năm 2022"}, model.When{}, 2022},
+		{"a resolution number is no date", 6, 6, "Sáng 6/6, triển khai Nghị quyết 35/2019/NQ-HĐND.", []string{"năm 2022"}, model.When{}, 2022},
+		{"a tie goes to the later year", 10, 2, "Sáng 2/10, hội nghị.", []string{"năm 2020 đạt", "năm 2021 đạt"}, model.When{}, 2021},
 		{"no year anywhere", 5, 19, "sáng 19-5, Huyện ủy tổ chức tọa đàm.", []string{"Kỷ niệm 127 năm Ngày sinh của Bác"}, model.When{}, 0},
 	}
 	for _, tt := range tests {
