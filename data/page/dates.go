@@ -820,6 +820,28 @@ func clauseHead(p string, i int) bool {
 	return strings.HasSuffix(p[:k], "–") || strings.HasSuffix(p[:k], "…")
 }
 
+// afterCredit reports whether the capitalised word at p[i:] follows a
+// run-in photo credit ("… Ảnh: Lê An/TTXVN Sáng 8/1, …"): the credit ends
+// the caption, so the word opens a sentence.
+func afterCredit(p string, i int) bool {
+	if i == 0 || p[i] < 'A' || p[i] > 'Z' && p[i] != 0xc4 {
+		return false
+	}
+	if p[i] == 0xc4 && (i+1 >= len(p) || p[i+1] != 0x90) { // Đ
+		return false
+	}
+	pre := p[max(0, i-60):i]
+	k := strings.LastIndex(pre, "Ảnh:")
+	if k < 0 {
+		k = strings.LastIndex(pre, "ẢNH:")
+	}
+	if k < 0 {
+		return false
+	}
+	// the credit is a name: no sentence ends between it and the word
+	return !strings.ContainsAny(pre[k:], ".;!?")
+}
+
 // word reads the word at p[i:], skipping spaces first; it returns the
 // folded word and the offset after it.
 func nextWord(p string, i int) (string, int) {
@@ -874,7 +896,7 @@ func eventAt(p string, i, j int, w string) (eventPhrase, bool) {
 	default:
 		return eventPhrase{}, false
 	}
-	if !twoDay && !clauseHead(p, i) {
+	if !twoDay && !clauseHead(p, i) && !afterCredit(p, i) {
 		return eventPhrase{}, false
 	}
 	for k < len(p) && (p[k] == ' ' || p[k] == '(') {
@@ -1266,7 +1288,7 @@ func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 	}
 	best, bc := 0, 0
 	for y, c := range count {
-		if c > bc || (c == bc && y > best) {
+		if c > bc || (c == bc && (best == 0 || y < best)) {
 			best, bc = y, c
 		}
 	}
@@ -1274,4 +1296,60 @@ func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 		best++
 	}
 	return best
+}
+
+// eventWords (folded) name a meeting or event taking place; a day named after
+// one of them in the lead is the event's day wherever it stands: "đã diễn ra
+// phiên bế mạc chiều 28/6", "hội nghị trực tuyến ngày 3/7".
+var eventWords = []string{"dien ra", "to chuc", "khai mac", "be mac", "hoi nghi", "dai hoi", "ky hop", "cuoc hop", "lam viec", "tien hanh", "cu hanh"}
+
+// notEventBefore (folded) are the words that, just before a day, make it a
+// deadline or a bound, not the event's day: "tính đến ngày 30/6".
+var notEventBefore = map[string]bool{"den": true, "tu": true, "truoc": true, "sau": true, "toi": true, "han": true, "cuoi": true, "dau": true}
+
+// findVerbEventPhrase finds in a lead paragraph the first day (sáng, chiều,
+// tối, trưa or ngày D/M) that follows, in the same sentence, a word naming
+// an event (eventWords).
+func findVerbEventPhrase(p string) (eventPhrase, bool) {
+	sentStart := 0
+	prev := ""
+	for i := 0; i < len(p); {
+		for i < len(p) && (p[i] == ' ' || p[i] == ',' || p[i] == '(') {
+			i++
+		}
+		j := i
+		for j < len(p) && p[j] != ' ' && p[j] != ',' && p[j] != '(' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := p[i:j]
+		if tw := timeWord(w); tw == "sang" || tw == "chieu" || tw == "toi" || tw == "trua" || tw == "ngay" {
+			k := j
+			if tw != "ngay" {
+				if nw, nj := nextWord(p, k); nw == "ngay" {
+					k = nj
+				}
+			}
+			for k < len(p) && (p[k] == ' ' || p[k] == '(') {
+				k++
+			}
+			if ep, end, ok := parseDayMonth(p, k); ok && !notEventBefore[prev] {
+				sen := fold(p[sentStart:i])
+				for _, ew := range eventWords {
+					if strings.Contains(sen, ew) {
+						ep.start, ep.end = i, end
+						return ep, true
+					}
+				}
+			}
+		}
+		prev = fold(w)
+		if c := w[len(w)-1]; c == '.' || c == '!' || c == '?' || c == ';' {
+			sentStart = j
+		}
+		i = j
+	}
+	return eventPhrase{}, false
 }

@@ -906,10 +906,16 @@ func (p *parser) findDates() {
 		}
 		return latest
 	}
-	for _, b := range p.body {
+	for bi, b := range p.body {
 		ep, ok := findEventPhrase(b.s)
 		for ok && ep.y != 0 && latestYear() != 0 && ep.y < latestYear()-15 {
 			ep, ok = findEventPhraseFrom(b.s, ep.end)
+		}
+		if !ok && bi < 2 {
+			ep, ok = findVerbEventPhrase(b.s)
+			if ok && ep.y != 0 && latestYear() != 0 && ep.y < latestYear()-15 {
+				ok = false
+			}
 		}
 		if !ok {
 			continue
