@@ -123,6 +123,10 @@ func classifyBuf(s string, fb *foldBuf) line {
 	if l.words > 40 {
 		return l
 	}
+	if strings.HasPrefix(s, "»") || (s[0] == '[' && s[len(s)-1] == ']' && strings.IndexByte(s[1:], '[') < 0) {
+		l.kind = kNav // a related article's link: "» Headline", "[Headline]"
+		return l
+	}
 	if l.words <= 10 && (strings.HasPrefix(s, "Hôm nay") || strings.HasPrefix(s, "hôm nay") || strings.HasPrefix(s, "HÔM NAY")) && strings.IndexByte(s, '/') > 0 {
 		l.kind = kNav // a header's "today is": "Hôm nay, thứ Hai 23/11/2026"
 		return l
@@ -183,7 +187,7 @@ func classifyBuf(s string, fb *foldBuf) line {
 		}
 	}
 	if l.words <= 10 {
-		if lab, name, ok := splitLabel(s); ok && bylineLabels[lab] {
+		if lab, name, ok := splitLabel(s); ok && (bylineLabels[lab] || roleLabel(lab)) {
 			l.kind, l.name = kLabel, name
 			return l
 		}
@@ -274,6 +278,24 @@ func isCounter(f string) bool {
 		}
 	}
 	return false
+}
+
+// roleLabel reports whether a folded label names the roles of a byline's
+// author in any spelling: "bai,anh", "tin-anh", "tin, anh", "bai va anh".
+func roleLabel(lab string) bool {
+	story := false
+	n := 0
+	for _, t := range strings.FieldsFunc(lab, func(r rune) bool { return r == ',' || r == '-' || r == '/' || r == ' ' || r == '&' }) {
+		switch t {
+		case "bai", "tin":
+			story = true
+		case "anh", "video", "va":
+		default:
+			return false
+		}
+		n++
+	}
+	return story && n <= 5
 }
 
 // splitLabel splits "Tin, ảnh: MINH HIỂN" into the folded label "tin, anh"

@@ -236,3 +236,72 @@ func TestCaptions(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleLabel(t *testing.T) {
+	for lab, want := range map[string]bool{
+		"bai,anh": true, "tin-anh": true, "tin, anh": true, "bai va anh": true, "tin/anh/video": true,
+		"anh": false, "nguon": false, "ghi chu": false, "bai viet": false,
+	} {
+		if got := roleLabel(lab); got != want {
+			t.Errorf("roleLabel(%q) = %v, want %v", lab, got, want)
+		}
+	}
+}
+
+func TestRunInByline(t *testing.T) {
+	tests := []struct{ tail, want string }{
+		{"Bài,ảnh: Lê Thu Hà (TTXVN)", "Lê Thu Hà (TTXVN)"},
+		{"Tin-ảnh: K.Linh", "K.Linh"},
+		{"Tin, ảnh: Quang Minh", "Quang Minh"},
+		{"Hà Phương/VOV Hà Phương/VOV", "Hà Phương/VOV"},
+		{"Theo Báo Lao động", "Báo Lao động"},
+		{"Mai Anh - Đức Tâm - Hồng Nhung (TTXVN)", "Mai Anh - Đức Tâm - Hồng Nhung (TTXVN)"},
+		{"Ảnh: Trọng Hiếu", ""},
+		{"Theo kế hoạch, xã sẽ làm đường.", ""},
+		{"Nhiều hộ dân phấn khởi", ""},
+	}
+	for _, tt := range tests {
+		if got := runInByline(tt.tail); got != tt.want {
+			t.Errorf("runInByline(%q) = %q, want %q", tt.tail, got, tt.want)
+		}
+	}
+}
+
+func TestTrailingName(t *testing.T) {
+	tests := []struct{ link, want string }{
+		{"» Phường Đông Hải đẩy mạnh chuyển đổi số Thanh Tâm", "Thanh Tâm"},
+		{"» Huyện tăng cường phòng chống dịch bệnh", ""},
+		{"» Lễ hội Đền Hùng", ""},
+		{"» Nhiều hoạt động văn hóa đặc sắc diễn ra tại Phú Thọ", ""},
+	}
+	for _, tt := range tests {
+		if got := trailingName(tt.link); got != tt.want {
+			t.Errorf("trailingName(%q) = %q, want %q", tt.link, got, tt.want)
+		}
+	}
+}
+
+func TestRelatedLinkLines(t *testing.T) {
+	for _, s := range []string{"» Xã Tân Lập ra quân làm đường giao thông nông thôn", "[Huyện Đồng Hỷ tổng kết công tác năm]"} {
+		if l := classify(s); l.kind != kNav {
+			t.Errorf("classify(%q) = %v, want a link", s, l.kind)
+		}
+	}
+	if l := classify("[1] Số liệu của Cục Thống kê, xem thêm [2]"); l.kind == kNav {
+		t.Errorf("a line that merely holds brackets is not a link")
+	}
+}
+
+func TestRunInChrome(t *testing.T) {
+	lead := "Sáng 12/4, UBND huyện Đại Từ tổ chức hội nghị sơ kết công tác quý I với sự tham dự của lãnh đạo các xã, thị trấn trên địa bàn huyện."
+	body := " Hội nghị đánh giá nhiều chỉ tiêu đạt khá so với kế hoạch đề ra. [Đại Từ khánh thành nhà văn hóa xóm mới] Các đại biểu đã thảo luận về những giải pháp trong thời gian tới, nhất là công tác thu ngân sách và giải phóng mặt bằng... Trần Hoa - Lê Cường (TTXVN)"
+	a := parse("Đại Từ sơ kết quý I\n\n" + lead + body)
+	if a.Byline != "Trần Hoa - Lê Cường (TTXVN)" {
+		t.Errorf("byline %q", a.Byline)
+	}
+	for _, b := range a.Body {
+		if strings.Contains(b, "[") || strings.Contains(b, "Trần Hoa") {
+			t.Errorf("body keeps chrome: %q", b)
+		}
+	}
+}

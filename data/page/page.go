@@ -697,6 +697,12 @@ func (p *parser) splitRunIn() {
 	if len(p.body) == 0 {
 		return
 	}
+	for i := range p.body {
+		b := &p.body[i]
+		if strings.IndexByte(b.s, '[') >= 0 {
+			b.s = p.cutBracketLinks(b.pos, b.s)
+		}
+	}
 	last := &p.body[len(p.body)-1]
 	s := last.s
 	if len(s) < 120 || countWordsUpTo(s, 25) < 25 {
@@ -707,14 +713,19 @@ func (p *parser) splitRunIn() {
 		if k := lastStop(s); k > 0 && k < len(s) {
 			tail = strings.TrimSpace(s[k:])
 		}
-		name := tail
-		if j := strings.Index(tail, " * "); j > 0 {
-			name = strings.TrimSpace(tail[:j]) // the rest is a disclaimer, chrome with it
+		// a related article's link run in: "… » Headline Author"
+		if k := strings.Index(s, " » "); k > 0 && k > len(s)/2 {
+			link := s[k+1:]
+			tail = ""
+			if name := trailingName(link); name != "" {
+				p.byline = name
+				p.bylineLn = last.pos
+			}
+			p.addChrome(last.pos, link)
+			s = strings.TrimSpace(s[:k])
 		}
-		if lab, _, ok := splitLabel(name); ok && (lab == "anh" || lab == "nguon" || lab == "video") {
-			name = "" // a photo credit or a source, not the byline
-		}
-		if name != "" && countWordsUpTo(name, 7) <= 6 && nameLike(name) {
+		name := runInByline(tail)
+		if p.byline == "" && name != "" {
 			p.byline = name
 			p.bylineLn = last.pos
 			p.addChrome(last.pos, tail)
@@ -728,6 +739,104 @@ func (p *parser) splitRunIn() {
 	}
 	last.s = s
 }
+
+// cutBracketLinks takes out of a run-in paragraph the related articles'
+// links it holds between sentences: "… Sơn La. [Headline of another
+// article] Next sentence …". A link is a bracketed run of three or more
+// words that starts with a capital, after a sentence's stop.
+func (p *parser) cutBracketLinks(pos int, s string) string {
+	for off := 0; off < len(s); {
+		i := strings.IndexByte(s[off:], '[')
+		if i < 0 {
+			break
+		}
+		i += off
+		j := strings.IndexByte(s[i:], ']')
+		if j < 0 {
+			break
+		}
+		j += i
+		in := s[i+1 : j]
+		pre := strings.TrimRight(s[:i], " ")
+		if strings.IndexByte(in, '[') < 0 && isUpperStart(in) && countWordsUpTo(in, 3) >= 3 && (pre == "" || endsSentence(pre)) {
+			p.addChrome(pos, s[i:j+1])
+			s = pre + " " + strings.TrimLeft(s[j+1:], " ")
+			s = strings.TrimSpace(s)
+			off = len(pre)
+			continue
+		}
+		off = j + 1
+	}
+	return s
+}
+
+// runInByline reads the tail after a run-in paragraph's last full stop as
+// a byline: a name or names ("Minh Thà/KD&PL", "An - Bình - Chi (TTXVN)"),
+// without a role label ("Bài, ảnh:", "Tin-ảnh:"), once where it is printed
+// twice, or the paper a credit line names ("Theo Báo Nhân Dân"); "" when the
+// tail is none of these.
+func runInByline(tail string) string {
+	name := tail
+	if j := strings.Index(tail, " * "); j > 0 {
+		name = strings.TrimSpace(tail[:j]) // the rest is a disclaimer, chrome with it
+	}
+	if rest, ok := strings.CutPrefix(name, "Theo "); ok {
+		if rest != "" && countWordsUpTo(rest, 7) <= 6 && isUpperStart(rest) && !endsSentence(rest) {
+			return rest
+		}
+		return ""
+	}
+	if lab, rest, ok := splitLabel(name); ok {
+		if lab == "anh" || lab == "nguon" || lab == "video" {
+			return "" // a photo credit or a source, not the byline
+		}
+		if bylineLabels[lab] || roleLabel(lab) {
+			name = rest
+		}
+	}
+	// printed twice: "An Bình/VOV An Bình/VOV"
+	if ws := strings.Fields(name); len(ws) >= 2 && len(ws)%2 == 0 {
+		h := len(ws) / 2
+		if strings.Join(ws[:h], " ") == strings.Join(ws[h:], " ") {
+			name = strings.Join(ws[:h], " ")
+		}
+	}
+	limit := 6
+	if strings.Contains(name, " - ") || strings.Contains(name, " – ") {
+		limit = 12 // a group of names
+	}
+	if name != "" && countWordsUpTo(name, limit+1) <= limit && nameLike(name) {
+		return name
+	}
+	return ""
+}
+
+// trailingName is the run of two to four capitalised words that ends a
+// related article's link after its lower-case headline words: the link's
+// author ("» Xã A chăm lo cho người nghèo Minh An" → "Minh An"); "" when
+// there is none.
+func trailingName(s string) string {
+	ws := strings.Fields(s)
+	n := 0
+	for n < len(ws) && n < 5 {
+		w := ws[len(ws)-1-n]
+		if !isUpperStart(w) || hasDigit(w) || strings.ContainsAny(w, ".,:;!?\"”)") {
+			break
+		}
+		n++
+	}
+	if n < 2 || n > 4 || len(ws)-n < 6 {
+		return "" // a short link's capitals are its headline's names
+	}
+	prev := ws[len(ws)-1-n]
+	if isUpperStart(prev) || endsSentence(prev) || placeBefore[fold(prev)] {
+		return ""
+	}
+	return strings.Join(ws[len(ws)-n:], " ")
+}
+
+// placeBefore (folded) are the words after which capitals name a place.
+var placeBefore = map[string]bool{"tai": true, "o": true, "cua": true, "xa": true, "phuong": true, "huyen": true, "tinh": true, "quan": true, "pho": true, "tran": true, "xom": true, "thon": true, "ban": true, "voi": true, "den": true, "va": true}
 
 // lastStop is the offset after the last sentence stop in s that is
 // followed by a space ("L.B" holds a stop that is not one).
