@@ -951,9 +951,21 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 		}
 		var best *model.Unit
 		if f.byFold.len() > 0 {
+			var leadOwn, leadAny []model.Unit
+			if src == title && lead != "" {
+				leadOwn, leadAny = f.leadLevels(lead)
+			}
 			for _, run := range capRuns(src) {
-				for _, sr := range subRuns(fold(run)) {
-					if u, ok := f.matchFolded(sr); ok && (best == nil || u.Level.Rank() < best.Level.Rank()) {
+				for _, sr := range headlineNames(fold(run)) {
+					// the level the lead gives the name, else the smallest
+					u, ok := findFolded(leadOwn, sr)
+					if !ok {
+						u, ok = findFolded(leadAny, sr)
+					}
+					if !ok {
+						u, ok = f.matchFolded(sr)
+					}
+					if ok && (best == nil || u.Level.Rank() < best.Level.Rank()) {
 						uu := u
 						best = &uu
 					}
@@ -963,8 +975,114 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 		if best != nil {
 			return best
 		}
+		if src == title && (hasCityAbbrev(title) || hasCityAbbrev(lead)) {
+			// "các sở, ngành Hà Nội" and "lãnh đạo TP" in the lead: the city
+			for _, run := range capRuns(src) {
+				ws := strings.Fields(run)
+				for n := min(len(ws), 4); n >= 1; n-- {
+					for i := 0; i+n <= len(ws); i++ {
+						if g, ok := loadGazetteer().province(fold(strings.Join(ws[i:i+n], " "))); ok && g.level == model.City {
+							return &model.Unit{Level: model.City, Name: g.name}
+						}
+					}
+				}
+			}
+		}
 	}
 	return nil
+}
+
+// leadLevels lists the units the lead names with a level: those it does
+// not name as the place where something happens ("tại thành phố X"), and
+// all of them.
+func (f *unitsFinder) leadLevels(lead string) (own, all []model.Unit) {
+	for _, o := range scanUnitsBuf(lead, &f.buf, nil) {
+		if !f.valid(o) {
+			continue
+		}
+		u := f.canonical(o)
+		all = append(all, u)
+		if !placeIn(lead, u) {
+			own = append(own, u)
+		}
+	}
+	return own, all
+}
+
+// placeIn reports whether every mention of u's name in s follows "tại" or
+// "ở" before its level word: the place of an event, not its actor.
+func placeIn(s string, u model.Unit) bool {
+	place := false
+	for off := 0; ; {
+		i := strings.Index(s[off:], u.Name)
+		if i < 0 {
+			return place
+		}
+		i += off
+		off = i + len(u.Name)
+		pre := strings.ToLower(s[max(0, i-30):i])
+		lv := strings.LastIndex(pre, string(u.Level)+" ")
+		if lv < 0 || strings.TrimSpace(pre[lv+len(u.Level):]) != "" {
+			continue // not written with its level here
+		}
+		before := strings.TrimRight(pre[:lv], " ")
+		if !strings.HasSuffix(before, "tại") && !strings.HasSuffix(before, "ở") {
+			return false
+		}
+		place = true
+	}
+}
+
+// findFolded finds in us the unit of folded name fn.
+func findFolded(us []model.Unit, fn string) (model.Unit, bool) {
+	for _, u := range us {
+		if fold(u.Name) == fn {
+			return u, true
+		}
+	}
+	return model.Unit{}, false
+}
+
+// landmarkWords (folded) name places that bear a unit's name without being
+// it: "ATK Định Hóa", "Đền Hùng", "chợ Bến Thành".
+var landmarkWords = map[string]bool{"atk": true, "den": true, "chua": true, "khu": true, "cau": true, "cang": true, "cho": true, "ben": true, "nui": true, "dinh": true, "san": true, "nha": true, "truong": true, "benh": true, "cong": true, "ho": true, "song": true, "dao": true}
+
+// headlineNames is subRuns of a folded run of a headline, leaving out the
+// names that follow a landmark's word in it.
+func headlineNames(run string) []string {
+	ws := strings.Fields(run)
+	var out []string
+	for n := min(len(ws), 5); n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			if i > 0 && landmarkWords[ws[i-1]] {
+				continue
+			}
+			if landmarkWords[ws[i]] && i+n < len(ws) {
+				continue
+			}
+			out = append(out, strings.Join(ws[i:i+n], " "))
+		}
+	}
+	return out
+}
+
+// hasCityAbbrev reports whether s names a city by the bare abbreviation
+// "TP" ("lãnh đạo TP,", "UBND TP Nguyễn Văn A") without a name glued to it.
+func hasCityAbbrev(s string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], "TP")
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + 2
+		if i > 0 && s[i-1] != ' ' {
+			continue
+		}
+		if off == len(s) || s[off] == ' ' || s[off] == ',' || s[off] == '.' && (off+1 == len(s) || s[off+1] == ' ') {
+			return true
+		}
+	}
 }
 
 // appositive reads "Đoàn Tùng là một xã ...": a bare name said to be a unit.

@@ -107,6 +107,14 @@ func TestUnitOfPage(t *testing.T) {
 			"xã Hương Điền < huyện Vũ Quang"},
 		{"appositive", "Đoàn Tùng, Hải Dương: Những điểm nhấn trong phong trào giáo dục\nĐoàn Tùng là một xã nằm gần trung tâm huyện Thanh Miện, tỉnh Hải Dương với nhiều thành tích nổi bật.",
 			"xã Đoàn Tùng < huyện Thanh Miện"},
+		{"a bare name takes the lead's level", "Lãnh đạo Đảng thăm và làm việc tại Hà Giang\n\nTrong 2 ngày 3-4/5, đoàn công tác của Trung ương đã đến thăm và làm việc tại tỉnh Hà Giang. Đoàn thăm một trường học ở thành phố Hà Giang.",
+			"tỉnh Hà Giang"},
+		{"the place of the event is not the actor", "Bộ trưởng: Yên Bái cần phát huy thế mạnh rừng\n\nSáng 2/6, tại thành phố Yên Bái, Tỉnh ủy, UBND tỉnh Yên Bái đã tổ chức hội nghị xúc tiến đầu tư vào lĩnh vực lâm nghiệp.",
+			"tỉnh Yên Bái"},
+		{"a landmark in the headline", "Kỷ niệm 60 năm Bác Hồ thăm ATK Sơn Dương\n\nDịp kỷ niệm là dịp ôn lại truyền thống của Đảng bộ và nhân dân tỉnh Tuyên Quang anh hùng.\nHuyện Sơn Dương tổ chức nhiều hoạt động.",
+			"tỉnh Tuyên Quang"},
+		{"a city named by TP", "Giao chỉ tiêu cho các quận, sở ngành Đà Nẵng năm nay\n\nNgày 3/2, tại cuộc họp với lãnh đạo các sở, ngành TP, Chủ tịch UBND TP đã giao nhiều nhiệm vụ cụ thể cho từng đơn vị.",
+			"thành phố Đà Nẵng"},
 		{"a school's party cell is no unit", "Chiều ngày 14/12/2022, Chi bộ trường TH Nguyễn Thị Minh Khai đã tổ chức Lễ kết nạp đảng cho ba quần chúng. Phát biểu tại buổi lễ, đồng chí Nguyễn Văn Nhật - Bí thư Đảng uỷ phường An Biên mong các đồng chí phát huy năng lực.",
 			""},
 		{"never named", "Sáng ngày 19/11/2024, Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 42 do Ban Thường vụ Huyện uỷ tổ chức đã xem xét hai dự thảo.",
@@ -324,6 +332,20 @@ func TestNextLevelStart(t *testing.T) {
 			if got, want := nextLevelStart(s, i), ref(s, i); got != want {
 				t.Fatalf("nextLevelStart(%q, %d) = %d, want %d", s, i, got, want)
 			}
+		}
+	}
+}
+
+func TestHasCityAbbrev(t *testing.T) {
+	for s, want := range map[string]bool{
+		"lãnh đạo các sở, ngành TP, đã họp": true,
+		"Chủ tịch UBND TP Trần Văn Nam":     true,
+		"TP. cũng đã giao":                  true,
+		"tại TP.Huế":                        false,
+		"TPHCM và các tỉnh":                 false,
+	} {
+		if got := hasCityAbbrev(s); got != want {
+			t.Errorf("hasCityAbbrev(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
