@@ -1013,6 +1013,9 @@ func (f *unitsFinder) leadLevels(lead string) (own, all []model.Unit) {
 // "ở" before its level word: the place of an event, not its actor.
 func placeIn(s string, u model.Unit) bool {
 	place := false
+	if u.Name == "" {
+		return false
+	}
 	for off := 0; ; {
 		i := strings.Index(s[off:], u.Name)
 		if i < 0 {
