@@ -305,3 +305,29 @@ func TestRunInChrome(t *testing.T) {
 		}
 	}
 }
+
+func TestRunInCaption(t *testing.T) {
+	rest := "Ngày 14/3, UBND huyện Văn Lâm tổ chức hội nghị triển khai kế hoạch xây dựng nông thôn mới kiểu mẫu với nhiều nội dung."
+	tests := []struct {
+		name, para, caption string
+	}{
+		{"agency credit", "Nông dân xã Lạc Hồng thu hoạch lúa vụ xuân. Ảnh: Minh Đức/TTXVN " + rest, "Nông dân xã Lạc Hồng thu hoạch lúa vụ xuân. Ảnh: Minh Đức/TTXVN"},
+		{"bracketed credit", "Quang cảnh buổi lễ. (Ảnh: Hải Yến/VNA) " + rest, "Quang cảnh buổi lễ. (Ảnh: Hải Yến/VNA)"},
+		{"a name before the day", "Lãnh đạo huyện trao quà cho hộ nghèo Ảnh: Thu Trang " + rest, "Lãnh đạo huyện trao quà cho hộ nghèo Ảnh: Thu Trang"},
+		{"text of the article before the credit", "Huyện có 20 xã. Năm nay huyện đạt nhiều kết quả. Ảnh: Minh Đức/TTXVN " + rest, ""},
+		{"a credit with nothing after", "Nông dân xã Lạc Hồng thu hoạch lúa vụ xuân. Ảnh: Minh Đức/TTXVN", ""},
+		{"a credit not followed by the day", "Nông dân xã Lạc Hồng thu hoạch lúa vụ xuân. Ảnh: Minh Đức ghi lại nhiều khoảnh khắc đẹp trong ngày hội của bà con nông dân.", ""},
+	}
+	for _, tt := range tests {
+		c, r, ok := runInCaption(tt.para)
+		if tt.caption == "" {
+			if ok {
+				t.Errorf("%s: caption %q, want none", tt.name, c)
+			}
+			continue
+		}
+		if !ok || c != tt.caption || r != rest {
+			t.Errorf("%s: caption %q rest %q %v, want %q", tt.name, c, r, ok, tt.caption)
+		}
+	}
+}

@@ -699,6 +699,12 @@ func (p *parser) splitRunIn() {
 	}
 	for i := range p.body {
 		b := &p.body[i]
+		if len(b.s) >= 200 && strings.Contains(b.s, "Ảnh:") {
+			if c, rest, ok := runInCaption(b.s); ok {
+				p.captions = append(p.captions, para{pos: b.pos, s: c, words: countWordsUpTo(c, 61)})
+				b.s = rest
+			}
+		}
 		if strings.IndexByte(b.s, '[') >= 0 {
 			b.s = p.cutBracketLinks(b.pos, b.s)
 		}
@@ -738,6 +744,74 @@ func (p *parser) splitRunIn() {
 		s = strings.TrimSpace(s[:k])
 	}
 	last.s = s
+}
+
+// runInCaption reads a photo caption run into the head of a paragraph of a
+// page that runs its text together: one sentence or a fragment, then the
+// photo credit, "(Ảnh: Name/Agency)", "Ảnh: Name/Agency" or "Ảnh: Name"
+// before the day of the event, then the article's text. It returns the
+// caption with its credit and the rest of the paragraph.
+func runInCaption(s string) (caption, rest string, ok bool) {
+	k := strings.Index(s, "Ảnh:")
+	if k <= 0 || k > 400 {
+		return "", "", false
+	}
+	frag := strings.TrimSpace(s[:k])
+	bracket := strings.HasSuffix(frag, "(")
+	frag = strings.TrimSpace(strings.TrimSuffix(frag, "("))
+	if w := countWordsUpTo(frag, 41); w < 2 || w > 40 || !isUpperStart(frag) || manySentences(frag) {
+		return "", "", false
+	}
+	if i := strings.IndexAny(frag, ".!?"); i >= 0 && i < len(frag)-1 && !strings.HasSuffix(frag, "...") {
+		return "", "", false // a stop inside: text of the article before it
+	}
+	from := k + len("Ảnh:")
+	end := -1
+	switch {
+	case bracket:
+		if j := strings.IndexByte(s[from:], ')'); j >= 0 && j < 60 {
+			end = from + j + 1
+		}
+	default:
+		// the credit's words up to the agency after "/", or up to the day
+		ws := 0
+		for i := from; i < len(s) && ws < 6; {
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+			j := i
+			for j < len(s) && s[j] != ' ' {
+				j++
+			}
+			if j == i {
+				break
+			}
+			w := s[i:j]
+			if !isUpperStart(w) {
+				break
+			}
+			if ws > 0 && timeWord(w) != "" && afterCredit(s, i) {
+				if ep, found := findEventPhraseFrom(s, i); found && ep.start == i {
+					end = i
+				}
+				break
+			}
+			ws++
+			if strings.IndexByte(w, '/') > 0 {
+				end = j
+				break
+			}
+			i = j
+		}
+	}
+	if end < 0 {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(s[end:])
+	if countWordsUpTo(rest, 8) < 8 || !isUpperStart(rest) {
+		return "", "", false
+	}
+	return strings.TrimSpace(s[:end]), rest, true
 }
 
 // cutBracketLinks takes out of a run-in paragraph the related articles'
