@@ -699,7 +699,7 @@ func (p *parser) splitRunIn() {
 	}
 	for i := range p.body {
 		b := &p.body[i]
-		if len(b.s) >= 200 && strings.Contains(b.s, "Ảnh:") {
+		if len(b.s) >= 200 && photoCredit(b.s) >= 0 {
 			if c, rest, ok := runInCaption(b.s); ok {
 				p.captions = append(p.captions, para{pos: b.pos, s: c, words: countWordsUpTo(c, 61)})
 				b.s = rest
@@ -746,13 +746,29 @@ func (p *parser) splitRunIn() {
 	last.s = s
 }
 
+// photoCredit is the offset of the first "Ảnh:" in s, or -1. It looks for
+// the colon first: the bytes of "Ả" open most Vietnamese letters with marks.
+func photoCredit(s string) int {
+	for off := 0; ; {
+		i := strings.IndexByte(s[off:], ':')
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if strings.HasSuffix(s[:i], "Ảnh") {
+			return i - len("Ảnh")
+		}
+		off = i + 1
+	}
+}
+
 // runInCaption reads a photo caption run into the head of a paragraph of a
 // page that runs its text together: one sentence or a fragment, then the
 // photo credit, "(Ảnh: Name/Agency)", "Ảnh: Name/Agency" or "Ảnh: Name"
 // before the day of the event, then the article's text. It returns the
 // caption with its credit and the rest of the paragraph.
 func runInCaption(s string) (caption, rest string, ok bool) {
-	k := strings.Index(s, "Ảnh:")
+	k := photoCredit(s)
 	if k <= 0 || k > 400 {
 		return "", "", false
 	}

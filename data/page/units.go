@@ -952,20 +952,26 @@ func (f *unitsFinder) pick(title, lead string) *model.Unit {
 		var best *model.Unit
 		if f.byFold.len() > 0 {
 			var leadOwn, leadAny []model.Unit
-			if src == title && lead != "" {
-				leadOwn, leadAny = f.leadLevels(lead)
-			}
+			leadRead := false
 			for _, run := range capRuns(src) {
 				for _, sr := range headlineNames(fold(run)) {
+					u, ok := f.matchFolded(sr)
+					if !ok {
+						continue
+					}
 					// the level the lead gives the name, else the smallest
-					u, ok := findFolded(leadOwn, sr)
-					if !ok {
-						u, ok = findFolded(leadAny, sr)
+					if src == title && lead != "" {
+						if !leadRead {
+							leadOwn, leadAny = f.leadLevels(lead)
+							leadRead = true
+						}
+						if lu, found := findFolded(leadOwn, sr); found {
+							u = lu
+						} else if lu, found := findFolded(leadAny, sr); found {
+							u = lu
+						}
 					}
-					if !ok {
-						u, ok = f.matchFolded(sr)
-					}
-					if ok && (best == nil || u.Level.Rank() < best.Level.Rank()) {
+					if best == nil || u.Level.Rank() < best.Level.Rank() {
 						uu := u
 						best = &uu
 					}
