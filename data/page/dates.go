@@ -1136,11 +1136,53 @@ func rangeFollows(s string, j int) bool {
 	return j < len(s) && isDigit(s[j])
 }
 
+// anniversaries are the national days whose anniversaries reports count
+// ("Kỷ niệm 127 năm Ngày sinh của Bác"), folded, with their years.
+var anniversaries = []struct {
+	what string
+	year int
+}{
+	{"ngay sinh cua bac", 1890}, {"ngay sinh bac", 1890}, {"ngay sinh chu tich ho chi minh", 1890},
+	{"ngay sinh cua chu tich ho chi minh", 1890}, {"ngay thanh lap dang cong san viet nam", 1930},
+	{"ngay thanh lap dang", 1930}, {"cach mang thang tam", 1945}, {"quoc khanh", 1945},
+	{"ngay thanh lap quan doi nhan dan viet nam", 1944},
+}
+
+// anniversaryYear is the year of an anniversary of a national day that s
+// names, "kỷ niệm 127 năm Ngày sinh của Bác" → 2017; 0 when none.
+func anniversaryYear(s string) int {
+	for off := 0; ; {
+		i := strings.Index(s[off:], "niệm ")
+		if i < 0 {
+			return 0
+		}
+		i += off
+		off = i + len("niệm ")
+		if i < len("kỷ ") || !strings.EqualFold(s[i-len("kỷ "):i], "kỷ ") {
+			continue
+		}
+		n, w, k := num(s, off)
+		if w == 0 || n <= 0 || n > 200 || !strings.HasPrefix(s[k:], " năm ") {
+			continue
+		}
+		rest := fold(firstN(s[k+len(" năm "):], 80))
+		rest = strings.TrimPrefix(rest, "ngay le ")
+		for _, a := range anniversaries {
+			if strings.HasPrefix(rest, a.what) {
+				return a.year + n
+			}
+		}
+	}
+}
+
 // yearsIn lists the years that s mentions, leaving out birth years and the
 // bases of comparisons; a school year "năm học 2016-2017" is its end year
 // and a bracketed range "(1947-2017)", an anniversary, its end year.
 func yearsIn(s string) []yearMention {
 	var out []yearMention
+	if y := anniversaryYear(s); y != 0 {
+		out = append(out, yearMention{year: y})
+	}
 	for i := 0; i+4 <= len(s); i++ {
 		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
 			continue

@@ -178,7 +178,10 @@ func TestInferYear(t *testing.T) {
 		{"the latest period the text reports on", 9, 9, "Sáng 9/9, đoàn công tác làm việc với huyện.", []string{"năm 2021 huyện đạt", "năm 2021 thu", "9 tháng đầu năm 2022"}, model.When{}, 2022},
 		{"a resolution number is no date", 6, 6, "Sáng 6/6, triển khai Nghị quyết 35/2019/NQ-HĐND.", []string{"năm 2022"}, model.When{}, 2022},
 		{"a tie goes to the earlier year", 10, 2, "Sáng 2/10, hội nghị.", []string{"năm 2020 đạt", "năm 2021 đạt"}, model.When{}, 2020},
-		{"no year anywhere", 5, 19, "sáng 19-5, Huyện ủy tổ chức tọa đàm.", []string{"Kỷ niệm 127 năm Ngày sinh của Bác"}, model.When{}, 0},
+		{"no year anywhere", 5, 19, "sáng 19-5, Huyện ủy tổ chức tọa đàm.", []string{"Kỷ niệm ngày truyền thống của ngành"}, model.When{}, 0},
+		{"a national day's anniversary", 5, 18, "Chào mừng kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh, sáng 18/5, huyện tổ chức hội thi.", nil, model.When{}, 2020},
+		{"an anniversary in the text", 2, 2, "Sáng 2/2, xã tổ chức mít tinh.", []string{"Kỷ niệm 88 năm Ngày thành lập Đảng Cộng sản Việt Nam"}, model.When{}, 2018},
+		{"a count of years is no anniversary", 6, 6, "Sáng 6/6, hội nghị.", []string{"kỷ niệm 20 năm xây dựng đường làng"}, model.When{}, 0},
 	}
 	for _, tt := range tests {
 		if got := inferYear(tt.m, tt.d, tt.sentence, tt.all, tt.pub); got != tt.want {
