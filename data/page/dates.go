@@ -1073,6 +1073,7 @@ type yearMention struct {
 	target  bool // a goal's horizon: "đến năm 2030", "tầm nhìn 2045"
 	full    bool // the year of a full date "08/12/2023"
 	current bool // a period of the year the text reports on: "6 tháng đầu năm 2024"
+	past    bool // a year the text counts as ended: "đến hết năm 2023"
 }
 
 // yearSkipped are the words (lower case) before a year that make it no
@@ -1252,6 +1253,7 @@ func yearsIn(s string) []yearMention {
 			ym.target = true
 		}
 		ym.current = hasAnySuffix(pre, yearCurrent)
+		ym.past = strings.HasSuffix(pre, "hết năm ")
 		out = append(out, ym)
 		i = j
 	}
@@ -1310,6 +1312,7 @@ func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 	}
 	count := map[int]int{}
 	standalone := map[int]bool{}
+	past := 0
 	for _, s := range all {
 		for _, ym := range yearsIn(s) {
 			switch {
@@ -1319,6 +1322,9 @@ func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 			default:
 				if ym.current && ym.year > cur {
 					cur = ym.year
+				}
+				if ym.past && ym.year > past {
+					past = ym.year
 				}
 				count[ym.year] += 2
 				standalone[ym.year] = true
@@ -1336,6 +1342,9 @@ func inferYear(m, d int, sentence string, all []string, pub model.When) int {
 	}
 	if best != 0 && m <= 2 && standalone[best+1] {
 		best++
+	}
+	if past != 0 && past >= best && m < 12 {
+		best = past + 1 // "đến hết năm 2023 ...": a report of a later year
 	}
 	return best
 }

@@ -177,6 +177,7 @@ func TestInferYear(t *testing.T) {
 		{"a full date in the text counts", 6, 6, "Sáng 6/6, hội nghị chuyên đề.", []string{"ngày 15/5/2021 đã bầu cử", "so với năm 2019 tăng"}, model.When{}, 2021},
 		{"the latest period the text reports on", 9, 9, "Sáng 9/9, đoàn công tác làm việc với huyện.", []string{"năm 2021 huyện đạt", "năm 2021 thu", "9 tháng đầu năm 2022"}, model.When{}, 2022},
 		{"a resolution number is no date", 6, 6, "Sáng 6/6, triển khai Nghị quyết 35/2019/NQ-HĐND.", []string{"năm 2022"}, model.When{}, 2022},
+		{"a year counted as ended", 6, 20, "Sáng 20/6, tỉnh làm việc với các sở.", []string{"Đến hết năm 2022, toàn tỉnh có 30 cụm công nghiệp", "cuối năm 2022 có 500 doanh nghiệp"}, model.When{}, 2023},
 		{"a tie goes to the earlier year", 10, 2, "Sáng 2/10, hội nghị.", []string{"năm 2020 đạt", "năm 2021 đạt"}, model.When{}, 2020},
 		{"no year anywhere", 5, 19, "sáng 19-5, Huyện ủy tổ chức tọa đàm.", []string{"Kỷ niệm ngày truyền thống của ngành"}, model.When{}, 0},
 		{"a national day's anniversary", 5, 18, "Chào mừng kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh, sáng 18/5, huyện tổ chức hội thi.", nil, model.When{}, 2020},
