@@ -1358,9 +1358,17 @@ var eventWords = []string{"dien ra", "to chuc", "khai mac", "be mac", "hoi nghi"
 // deadline or a bound, not the event's day: "tính đến ngày 30/6".
 var notEventBefore = map[string]bool{"den": true, "tu": true, "truoc": true, "sau": true, "toi": true, "han": true, "cuoi": true, "dau": true}
 
-// findVerbEventPhrase finds in a lead paragraph the first day (sáng, chiều,
-// tối, trưa or ngày D/M) that follows, in the same sentence, a word naming
-// an event (eventWords).
+// dayAhead reports whether the day that ends at p[end:] is one to come:
+// "ngày 16/3 tới", "ngày 8/8 tới đây".
+func dayAhead(p string, end int) bool {
+	nw, _ := nextWord(p, end)
+	return nw == "toi" || nw == "sap"
+}
+
+// findVerbEventPhrase finds in a lead paragraph the first day without a
+// year (sáng, chiều, tối, trưa or ngày D/M) that follows, in the same
+// sentence, a word naming an event (eventWords); a day to come ("sẽ",
+// "tới") is none.
 func findVerbEventPhrase(p string) (eventPhrase, bool) {
 	sentStart := 0
 	prev := ""
@@ -1386,8 +1394,11 @@ func findVerbEventPhrase(p string) (eventPhrase, bool) {
 			for k < len(p) && (p[k] == ' ' || p[k] == '(') {
 				k++
 			}
-			if ep, end, ok := parseDayMonth(p, k); ok && !notEventBefore[prev] {
+			if ep, end, ok := parseDayMonth(p, k); ok && ep.y == 0 && !notEventBefore[prev] && !dayAhead(p, end) {
 				sen := fold(p[sentStart:i])
+				if strings.Contains(" "+sen, " se ") {
+					return eventPhrase{}, false // "sẽ diễn ra vào ngày 25-5": to come
+				}
 				for _, ew := range eventWords {
 					if strings.Contains(sen, ew) {
 						ep.start, ep.end = i, end

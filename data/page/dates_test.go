@@ -111,6 +111,9 @@ func TestFindVerbEventPhrase(t *testing.T) {
 		{"Tại hội nghị trực tuyến của tỉnh ngày 2/3, ông Trần Văn An cho biết kết quả.", 2, 3},
 		{"Xã đã tổ chức tổng kết, tính đến ngày 30/6 thu ngân sách đạt kế hoạch.", 0, 0},
 		{"Năng suất lúa ngày 12/5 được đánh giá cao.", 0, 0},
+		{"Giải đấu sẽ được tổ chức vào ngày 20/8 tại sân vận động tỉnh.", 0, 0},
+		{"Lễ hội diễn ra ngày 2/9 tới tại quảng trường thành phố.", 0, 0},
+		{"Hội nghị xúc tiến đầu tư diễn ra ngày 4/4/2015 đã thu hút nhiều doanh nghiệp.", 0, 0},
 		{"Huyện đã làm việc nhiều buổi. Ngân sách đến ngày 3/4 đạt 50%.", 0, 0},
 	}
 	for _, tt := range tests {
