@@ -257,6 +257,12 @@ func TestRunInByline(t *testing.T) {
 		{"Theo Báo Lao động", "Báo Lao động"},
 		{"Mai Anh - Đức Tâm - Hồng Nhung (TTXVN)", "Mai Anh - Đức Tâm - Hồng Nhung (TTXVN)"},
 		{"Ảnh: Trọng Hiếu", ""},
+		{"Theo TTXVN Theo TTXVN", "TTXVN"},
+		{"Lan Lan", "Lan Lan"},
+		{"Mai Lan - Ảnh: Reuters", "Mai Lan"},
+		{"Quốc Anh Ảnh, Video: Hồng Nhung", "Quốc Anh"},
+		{"K.Anh K.Anh", "K.Anh"},
+		{"Video Trận đấu giữa A - B (vòng 5): Toàn cảnh", ""},
 		{"Theo kế hoạch, xã sẽ làm đường.", ""},
 		{"Nhiều hộ dân phấn khởi", ""},
 	}

@@ -870,6 +870,7 @@ func runInByline(tail string) string {
 	if j := strings.Index(tail, " * "); j > 0 {
 		name = strings.TrimSpace(tail[:j]) // the rest is a disclaimer, chrome with it
 	}
+	name = onceIfTwice(name)
 	if rest, ok := strings.CutPrefix(name, "Theo "); ok {
 		if rest != "" && countWordsUpTo(rest, 7) <= 6 && isUpperStart(rest) && !endsSentence(rest) {
 			return rest
@@ -884,12 +885,13 @@ func runInByline(tail string) string {
 			name = rest
 		}
 	}
-	// printed twice: "An Bình/VOV An Bình/VOV"
-	if ws := strings.Fields(name); len(ws) >= 2 && len(ws)%2 == 0 {
-		h := len(ws) / 2
-		if strings.Join(ws[:h], " ") == strings.Join(ws[h:], " ") {
-			name = strings.Join(ws[:h], " ")
-		}
+	name = onceIfTwice(name)
+	// the author, then the photos' credit: "Mai Lan - Ảnh: Reuters"
+	if i := strings.Index(name, "Ảnh"); i > 0 && strings.IndexByte(name[i:], ':') >= 0 {
+		name = strings.TrimRight(name[:i], " -–,")
+	}
+	if strings.IndexByte(name, ':') >= 0 {
+		return "" // a label that is not a role's: "Video …: …"
 	}
 	limit := 6
 	if strings.Contains(name, " - ") || strings.Contains(name, " – ") {
@@ -899,6 +901,21 @@ func runInByline(tail string) string {
 		return name
 	}
 	return ""
+}
+
+// onceIfTwice is a byline printed twice ("An Bình/VOV An Bình/VOV") once;
+// a name of two like words ("Linh Linh") stays as it is.
+func onceIfTwice(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(ws)%2 != 0 {
+		return name
+	}
+	h := len(ws) / 2
+	first := strings.Join(ws[:h], " ")
+	if first != strings.Join(ws[h:], " ") || (h == 1 && !strings.ContainsAny(first, "/.")) {
+		return name
+	}
+	return first
 }
 
 // trailingName is the run of two to four capitalised words that ends a
