@@ -1358,6 +1358,12 @@ var eventWords = []string{"dien ra", "to chuc", "khai mac", "be mac", "hoi nghi"
 // deadline or a bound, not the event's day: "tính đến ngày 30/6".
 var notEventBefore = map[string]bool{"den": true, "tu": true, "truoc": true, "sau": true, "toi": true, "han": true, "cuoi": true, "dau": true}
 
+// dayWord reports whether a folded time word may name the day alone:
+// "sáng", "chiều", "tối", "trưa", "ngày".
+func dayWord(tw string) bool {
+	return tw == "sang" || tw == "chieu" || tw == "toi" || tw == "trua" || tw == "ngay"
+}
+
 // dayAhead reports whether the day that ends at p[end:] is one to come:
 // "ngày 16/3 tới", "ngày 8/8 tới đây".
 func dayAhead(p string, end int) bool {
@@ -1384,7 +1390,9 @@ func findVerbEventPhrase(p string) (eventPhrase, bool) {
 			break
 		}
 		w := p[i:j]
-		if tw := timeWord(w); tw == "sang" || tw == "chieu" || tw == "toi" || tw == "trua" || tw == "ngay" {
+		// the time words are four, five or seven bytes long
+		if n := j - i; (n == 4 || n == 5 || n == 7) && dayWord(timeWord(w)) {
+			tw := timeWord(w)
 			k := j
 			if tw != "ngay" {
 				if nw, nj := nextWord(p, k); nw == "ngay" {
@@ -1394,7 +1402,7 @@ func findVerbEventPhrase(p string) (eventPhrase, bool) {
 			for k < len(p) && (p[k] == ' ' || p[k] == '(') {
 				k++
 			}
-			if ep, end, ok := parseDayMonth(p, k); ok && ep.y == 0 && !notEventBefore[prev] && !dayAhead(p, end) {
+			if ep, end, ok := parseDayMonth(p, k); ok && ep.y == 0 && !notEventBefore[fold(prev)] && !dayAhead(p, end) {
 				sen := fold(p[sentStart:i])
 				if strings.Contains(" "+sen, " se ") {
 					return eventPhrase{}, false // "sẽ diễn ra vào ngày 25-5": to come
@@ -1407,7 +1415,7 @@ func findVerbEventPhrase(p string) (eventPhrase, bool) {
 				}
 			}
 		}
-		prev = fold(w)
+		prev = w
 		if c := w[len(w)-1]; c == '.' || c == '!' || c == '?' || c == ';' {
 			sentStart = j
 		}
