@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -567,7 +568,7 @@ func (h host) View() tea.View { return tea.NewView(h.m.View()) }
 
 func TestGolden(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
-		t.Run(strings.Join([]string{itoa(sz[0]), itoa(sz[1])}, "x"), func(t *testing.T) {
+		t.Run(strings.Join([]string{strconv.Itoa(sz[0]), strconv.Itoa(sz[1])}, "x"), func(t *testing.T) {
 			m := New(common.NewContext(testCorpus(), common.VI, false))
 			tm := teatest.NewTestModel(t, host{m}, teatest.WithInitialTermSize(sz[0], sz[1]))
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Tiêu biểu")) },
@@ -579,20 +580,12 @@ func TestGolden(t *testing.T) {
 			tm.Send(press("ctrl+c"))
 			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(host)
 			v := final.m.View()
-			if final.m.hit != 1 || !strings.Contains(ansi.Strip(v), "/ dang vien") || !strings.Contains(ansi.Strip(v), "2/"+itoa(len(final.m.hits))) {
+			if final.m.hit != 1 || !strings.Contains(ansi.Strip(v), "/ dang vien") || !strings.Contains(ansi.Strip(v), "2/"+strconv.Itoa(len(final.m.hits))) {
 				t.Errorf("search state not reached:\n%s", ansi.Strip(v))
 			}
 			golden.RequireEqual(t, v)
 		})
 	}
-}
-
-func itoa(n int) string {
-	s := ""
-	for ; n > 0; n /= 10 {
-		s = string(rune('0'+n%10)) + s
-	}
-	return s
 }
 
 // Sessions render concurrently (one program per SSH session): the pooled

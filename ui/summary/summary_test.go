@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -412,7 +413,7 @@ func (h host) View() tea.View { return tea.NewView(h.m.View()) }
 func TestGolden(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
 		for _, mode := range []string{"latest", "history"} {
-			t.Run(mode+"_"+ansi.Strip(strings.Join([]string{itoa(sz[0]), itoa(sz[1])}, "x")), func(t *testing.T) {
+			t.Run(mode+"_"+ansi.Strip(strings.Join([]string{strconv.Itoa(sz[0]), strconv.Itoa(sz[1])}, "x")), func(t *testing.T) {
 				m := New(common.NewContext(testCorpus(), common.VI, false))
 				m.SetFocused(true)
 				h := host{m: m, done: make(chan struct{})}
@@ -445,19 +446,11 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func itoa(n int) string {
-	s := ""
-	for ; n > 0; n /= 10 {
-		s = string(rune('0'+n%10)) + s
-	}
-	return s
-}
-
 func TestOutlierClipsBars(t *testing.T) {
 	arts := testArticles()
 	for i := range 30 {
-		arts = append(arts, model.Article{ID: "u" + itoa(i+1), Title: "Báo cáo", EventDate: model.Date(2023, 5, 1),
-			Unit:    &model.Unit{Level: model.Commune, Name: "Xã " + itoa(i+1)},
+		arts = append(arts, model.Article{ID: "u" + strconv.Itoa(i+1), Title: "Báo cáo", EventDate: model.Date(2023, 5, 1),
+			Unit:    &model.Unit{Level: model.Commune, Name: "Xã " + strconv.Itoa(i+1)},
 			Metrics: []model.Metric{met(model.BudgetRevenue, model.Actual, float64(i+1)*1e9, 2023, "thu ngân sách")}})
 	}
 	// one report states a whole city's revenue as a commune's
