@@ -91,6 +91,7 @@ func (s *Server) handleSession(sess ssh.Session) {
 	id := fmt.Sprintf("%x", s.nextID.Add(1))
 	l := s.connLog(sess.Context()).With("session", id)
 	kind, reason, status := "refused", "", exitOK
+	var live *liveSession // holds a slot under the session cap once added
 	defer func() {
 		if r := recover(); r != nil {
 			l.Error("session panic", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
@@ -98,6 +99,11 @@ func (s *Server) handleSession(sess ssh.Session) {
 			kind, reason, status = kind+"/panic", "panic", exitFailed
 		}
 		l.Info("session end", "kind", kind, "status", status, "reason", reason, "duration", time.Since(start).Round(time.Millisecond))
+		// The slot is freed after the end is logged, so whoever sees the
+		// count drop (shutdown, Stats) also finds the session's last line.
+		if live != nil {
+			s.removeSession(live)
+		}
 		_ = sess.Exit(status)
 	}()
 	refuse := func(code int, why, msg string) {
@@ -113,8 +119,10 @@ func (s *Server) handleSession(sess ssh.Session) {
 		return
 	}
 
-	live := &liveSession{id: id}
-	switch s.addSession(live) {
+	ls := &liveSession{id: id}
+	switch s.addSession(ls) {
+	case nil:
+		live = ls
 	case errShuttingDown:
 		refuse(exitFailed, "shutting down", "the server is shutting down; please reconnect later")
 		return
@@ -122,7 +130,6 @@ func (s *Server) handleSession(sess ssh.Session) {
 		refuse(exitFailed, "server full", fmt.Sprintf("the server is full (%d readers at once); please try again in a few minutes", s.cfg.MaxSessions))
 		return
 	}
-	defer s.removeSession(live)
 
 	cmd := sess.Command()
 	switch {
