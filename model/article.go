@@ -7,7 +7,6 @@
 package model
 
 import (
-	"bytes"
 	"encoding/json"
 	"time"
 )
@@ -103,13 +102,7 @@ type UnitKey struct {
 }
 
 // MarshalJSON writes parent as null when it is unknown.
-func (u Unit) MarshalJSON() ([]byte, error) {
-	return marshal(struct {
-		Level  Level   `json:"level"`
-		Name   string  `json:"name"`
-		Parent *string `json:"parent"`
-	}{u.Level, u.Name, nullString(u.Parent)})
-}
+func (u Unit) MarshalJSON() ([]byte, error) { return u.appendJSON(nil), nil }
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (u *Unit) UnmarshalJSON(b []byte) error {
@@ -168,12 +161,7 @@ func (w When) String() string {
 }
 
 // MarshalJSON writes the ISO form, or null.
-func (w When) MarshalJSON() ([]byte, error) {
-	if w.IsZero() {
-		return []byte("null"), nil
-	}
-	return marshal(w.String())
-}
+func (w When) MarshalJSON() ([]byte, error) { return w.appendJSON(nil), nil }
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (w *When) UnmarshalJSON(b []byte) error {
@@ -241,21 +229,8 @@ type record struct {
 }
 
 // MarshalJSON writes the export record. Absent values are null and empty
-// lists are [], never null.
-func (a Article) MarshalJSON() ([]byte, error) {
-	r := record{
-		ID: a.ID, Path: a.Path, Title: a.Title, TitleDerived: a.TitleDerived,
-		Published: a.Published, EventDate: a.EventDate,
-		Byline: nullString(a.Byline), SourceURL: nullString(a.SourceURL),
-		Unit: a.Unit, Mentions: nonNil(a.Mentions), Body: nonNil(a.Body),
-		Captions: nonNil(a.Captions), Metrics: nonNil(a.Metrics), Problems: nonNil(a.Problems),
-	}
-	if a.HasViews {
-		v := a.Views
-		r.Views = &v
-	}
-	return marshal(r)
-}
+// lists are [], never null; see AppendJSON.
+func (a Article) MarshalJSON() ([]byte, error) { return a.AppendJSON(nil) }
 
 // UnmarshalJSON reads what MarshalJSON writes (Chrome is not in the record).
 func (a *Article) UnmarshalJSON(b []byte) error {
@@ -278,30 +253,4 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 		a.SourceURL = *r.SourceURL
 	}
 	return nil
-}
-
-// marshal is json.Marshal without HTML escaping: the record is data, and
-// "<", ">" and "&" in an article stay as written.
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
-
-func nullString(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }

@@ -110,23 +110,7 @@ type metricRecord struct {
 }
 
 // MarshalJSON writes the metric of EXPORT.md; absent values are null.
-func (m Metric) MarshalJSON() ([]byte, error) {
-	r := metricRecord{Key: m.Key, Kind: m.Kind, Value: m.Value, Measure: m.Measure,
-		Approx: nullString(string(m.Approx)), Period: nullString(m.Period), Evidence: m.Evidence}
-	if m.HasOf() {
-		v := m.Of
-		r.Of = &v
-	}
-	if m.HasPlanPct() {
-		v := m.PlanPct
-		r.PlanPct = &v
-	}
-	if m.Year != 0 {
-		y := m.Year
-		r.Year = &y
-	}
-	return marshal(r)
-}
+func (m Metric) MarshalJSON() ([]byte, error) { return m.appendJSON(nil) }
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (m *Metric) UnmarshalJSON(b []byte) error {
