@@ -147,7 +147,7 @@ func mayHaveMetric(p string) bool {
 
 // mayBeHeading reports whether paragraph p may be a section heading (see
 // sectionHeading): without lower-case letters, or starting with a word of
-// the letters of a Roman numeral, or with "Ph" (Phần).
+// the letters of a Roman numeral, or with "P" (Phần).
 func mayBeHeading(p string) bool {
 	i := 0
 	for i < len(p) && p[i] < utf8.RuneSelf && asciiFold[p[i]] == ' ' {
@@ -156,7 +156,15 @@ func mayBeHeading(p string) bool {
 	if i < len(p) {
 		switch c := p[i]; {
 		case c >= utf8.RuneSelf:
-			return true // leave the rare case to sectionHeading
+			// most often a capital with a diacritic ("Đảng", "Ông"),
+			// which starts neither "Phần" nor a Roman numeral: only the
+			// case test below is left
+			switch fb, _, ok := foldRuneAt(p, i); {
+			case !ok || fb == ' ':
+				return true // a lone mark or a space: leave the rare case to sectionHeading
+			case fb == 'p' || isRoman(fb):
+				return true // "x" also stands for another script's letter
+			}
 		case c == 'P':
 			return true
 		case c == 'i' || c == 'v' || c == 'x' || c == 'I' || c == 'V' || c == 'X':
@@ -193,8 +201,8 @@ func isRoman(c byte) bool {
 }
 
 // mayEndWithColon reports whether p's last token may be a colon: it ends
-// with ':' (spaces aside) or with a rune that does not fold to a letter or
-// digit.
+// with ':' (spaces aside) or with a rune that folds to ':', a space or
+// nothing.
 func mayEndWithColon(p string) bool {
 	j := len(p) - 1
 	for j >= 0 && p[j] < utf8.RuneSelf && asciiFold[p[j]] == ' ' {
@@ -210,8 +218,11 @@ func mayEndWithColon(p string) bool {
 	for k > 0 && j-k < 3 && !utf8.RuneStart(p[k]) {
 		k--
 	}
+	// the last rune folds to a mark of its own ('…' to '.', '”' to '"'),
+	// a letter or a digit: no colon ends the paragraph, unless it folds to
+	// nothing or a space, before which one may stand
 	fb, size, ok := foldRuneAt(p, k)
-	return k+size != j+1 || !ok || !isAlnum(fb)
+	return k+size != j+1 || !ok || fb == ':' || fb == ' '
 }
 
 // Byte classes for needed.

@@ -78,7 +78,8 @@ var filterSeeds = []string{
 	"V\u0301. Kết quả", "các chỉ tiêu chủ yếu:", "Chỉ tiêu năm 2024 ：", "chỉ tiêu: \u00a0", "ngân×sách", "ngân sách\u1f00",
 	"x\xe1\xbc\x80 thu ngân sách", "\xe1\xba", "ngân\xff sách", "ĐẢNG VIÊN", "ngân sáchx", "i)", "ix:", "xi.",
 	"TP. Hồ Chí Minh thu ngân sách 5 tỷ đồng. Năm 2023 có 3 chi bộ.", "Kết nạp 5 đảng viên. Tr. Hai", "Có 5 chi bộ. Đ. Ba",
-	"Chi bộ có 5 đảng viên! Năm sau", "Thu 5 tỷ? Đúng. Chi bộ 3 đảng viên.", "a 5 chi bộ x\u0301\u0301\u0301\u0301\u0301\u0301\u0301tp. Ab 6 chi bộ.",
+	"Chi bộ có 5 đảng viên! Năm sau", "Ì. Kết quả", "Ж. Kết quả", "\u00a0II. KẾT QUẢ", "Ḣ", "Ṗhần",
+	"chỉ tiêu\u00a0", "chỉ tiêu:\u0301", "có 5 chi bộ…", "Ông Ba:”", "Thu 5 tỷ? Đúng. Chi bộ 3 đảng viên.", "a 5 chi bộ x\u0301\u0301\u0301\u0301\u0301\u0301\u0301tp. Ab 6 chi bộ.",
 }
 
 func TestFilters(t *testing.T) {
@@ -91,6 +92,12 @@ func TestFilters(t *testing.T) {
 	}
 	if mayBeHeading("Năm 2023, kinh tế tăng trưởng") || mayEndWithColon("tăng trưởng 8,2%.") {
 		t.Error("a plain sentence may be a heading")
+	}
+	// a capital with a diacritic starts no heading but an all-caps one;
+	// a closing quote or an ellipsis is no colon
+	if mayBeHeading("Đảng ủy xã đã kết nạp 5 đảng viên") || mayBeHeading("Ông Tô Văn Động cho biết") ||
+		mayEndWithColon("tăng trưởng khá…") || mayEndWithColon("“ba cây chụm lại”") {
+		t.Error("a plain sentence that starts or ends with a non-ASCII rune may be a heading")
 	}
 }
 
