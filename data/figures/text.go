@@ -153,8 +153,23 @@ func (t *text) prepare(s string) {
 			i++
 			continue
 		}
-		c, size, ok := foldRuneAt(s, i)
-		if ok {
+		// the two- and three-byte runes of Vietnamese by table, inline
+		// (as in mayHaveMetric); the rest through foldRuneAt
+		size := 0
+		switch {
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			c, size = foldBytes[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+1] < 0xBC && s[i+2]&0xC0 == 0x80:
+			c, size = foldBytes[rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)], 3
+		}
+		if size == 0 || c == 0 {
+			var ok bool
+			c, size, ok = foldRuneAt(s, i)
+			if !ok {
+				c = dropByte
+			}
+		}
+		if c != dropByte {
 			buf[n] = c
 			off[n] = int32(i)
 			n++
