@@ -1375,51 +1375,107 @@ func dayAhead(p string, end int) bool {
 // year (sáng, chiều, tối, trưa or ngày D/M) that follows, in the same
 // sentence, a word naming an event (eventWords); a day to come ("sẽ",
 // "tới") is none.
+//
+// The words run between spaces, commas and opening brackets. A day opens
+// with one or two digits after a space or a bracket, so the search goes
+// from digit to digit and reads back to the time word before it ("Chiều
+// 8/1", or "sáng ngày 8/1"), instead of reading every word of the lead.
 func findVerbEventPhrase(p string) (eventPhrase, bool) {
-	sentStart := 0
-	prev := ""
-	for i := 0; i < len(p); {
-		for i < len(p) && (p[i] == ' ' || p[i] == ',' || p[i] == '(') {
-			i++
+	for q := nextDigit(p, 0); q < len(p); q = nextDigit(p, q+1) {
+		if q == 0 || (p[q-1] != ' ' && p[q-1] != '(') {
+			continue
 		}
-		j := i
-		for j < len(p) && p[j] != ' ' && p[j] != ',' && p[j] != '(' {
-			j++
+		// the word just before the day, over spaces and brackets
+		e1 := q
+		for e1 > 0 && (p[e1-1] == ' ' || p[e1-1] == '(') {
+			e1--
 		}
-		if j == i {
-			break
+		s1 := wordStartBefore(p, e1)
+		if s1 == e1 {
+			continue
 		}
-		w := p[i:j]
-		// the time words are four, five or seven bytes long
-		if n := j - i; (n == 4 || n == 5 || n == 7) && dayWord(timeWord(w)) {
-			tw := timeWord(w)
-			k := j
-			if tw != "ngay" {
-				if nw, nj := nextWord(p, k); nw == "ngay" {
-					k = nj
-				}
+		// "sáng ngày 8/1": the time word before "ngày", over spaces only,
+		// comes first
+		if fold(p[s1:e1]) == "ngay" && e1-s1 <= 12 {
+			e0 := s1
+			for e0 > 0 && p[e0-1] == ' ' {
+				e0--
 			}
-			for k < len(p) && (p[k] == ' ' || p[k] == '(') {
-				k++
-			}
-			if ep, end, ok := parseDayMonth(p, k); ok && ep.y == 0 && !notEventBefore[fold(prev)] && !dayAhead(p, end) {
-				sen := fold(p[sentStart:i])
-				if strings.Contains(" "+sen, " se ") {
-					return eventPhrase{}, false // "sẽ diễn ra vào ngày 25-5": to come
-				}
-				for _, ew := range eventWords {
-					if strings.Contains(sen, ew) {
-						ep.start, ep.end = i, end
-						return ep, true
+			if e0 < s1 {
+				if s0 := wordStartBefore(p, e0); s0 < e0 {
+					if tw := verbDayWord(p[s0:e0]); tw != "" && tw != "ngay" {
+						if ep, ok, stop := verbEventAt(p, s0, q); ok || stop {
+							return ep, ok
+						}
 					}
 				}
 			}
 		}
-		prev = w
-		if c := w[len(w)-1]; c == '.' || c == '!' || c == '?' || c == ';' {
-			sentStart = j
+		if verbDayWord(p[s1:e1]) != "" {
+			if ep, ok, stop := verbEventAt(p, s1, q); ok || stop {
+				return ep, ok
+			}
 		}
-		i = j
 	}
 	return eventPhrase{}, false
+}
+
+// verbDayWord is the folded time word w names when it may name the day
+// alone (dayWord), or "".
+func verbDayWord(w string) string {
+	if n := len(w); n != 4 && n != 5 && n != 7 {
+		return "" // the time words are four, five or seven bytes long
+	}
+	if tw := timeWord(w); dayWord(tw) {
+		return tw
+	}
+	return ""
+}
+
+// isVerbGap reports whether findVerbEventPhrase's words end at c.
+func isVerbGap(c byte) bool { return c == ' ' || c == ',' || c == '(' }
+
+// wordStartBefore is where the word of p that ends at end starts.
+func wordStartBefore(p string, end int) int {
+	s := end
+	for s > 0 && !isVerbGap(p[s-1]) {
+		s--
+	}
+	return s
+}
+
+// verbEventAt reads the day at p[k:] after the time word at p[i:]: ok when
+// it is the event's day; stop when the sentence says it is to come ("sẽ"),
+// which ends the search.
+func verbEventAt(p string, i, k int) (ep eventPhrase, ok, stop bool) {
+	ep, end, ok := parseDayMonth(p, k)
+	if !ok || ep.y != 0 || dayAhead(p, end) {
+		return eventPhrase{}, false, false
+	}
+	// the word before the time word, and the sentence it stands in
+	pe := i
+	for pe > 0 && isVerbGap(p[pe-1]) {
+		pe--
+	}
+	if notEventBefore[fold(p[wordStartBefore(p, pe):pe])] {
+		return eventPhrase{}, false, false
+	}
+	sentStart := 0
+	for x := pe - 1; x >= 0; x-- {
+		if c := p[x]; (c == '.' || c == '!' || c == '?' || c == ';') && (x+1 == len(p) || isVerbGap(p[x+1])) {
+			sentStart = x + 1
+			break
+		}
+	}
+	sen := fold(p[sentStart:i])
+	if strings.Contains(" "+sen, " se ") {
+		return eventPhrase{}, false, true // "sẽ diễn ra vào ngày 25-5": to come
+	}
+	for _, ew := range eventWords {
+		if strings.Contains(sen, ew) {
+			ep.start, ep.end = i, end
+			return ep, true, false
+		}
+	}
+	return eventPhrase{}, false, false
 }

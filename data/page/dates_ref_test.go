@@ -289,3 +289,98 @@ func TestTimeSecond(t *testing.T) {
 		}
 	}
 }
+
+// findVerbEventPhraseRef is findVerbEventPhrase word by word, as it was
+// before it went from digit to digit.
+func findVerbEventPhraseRef(p string) (eventPhrase, bool) {
+	sentStart := 0
+	prev := ""
+	for i := 0; i < len(p); {
+		for i < len(p) && (p[i] == ' ' || p[i] == ',' || p[i] == '(') {
+			i++
+		}
+		j := i
+		for j < len(p) && p[j] != ' ' && p[j] != ',' && p[j] != '(' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := p[i:j]
+		if n := j - i; (n == 4 || n == 5 || n == 7) && dayWord(timeWord(w)) {
+			tw := timeWord(w)
+			k := j
+			if tw != "ngay" {
+				if nw, nj := nextWord(p, k); nw == "ngay" {
+					k = nj
+				}
+			}
+			for k < len(p) && (p[k] == ' ' || p[k] == '(') {
+				k++
+			}
+			if ep, end, ok := parseDayMonth(p, k); ok && ep.y == 0 && !notEventBefore[fold(prev)] && !dayAhead(p, end) {
+				sen := fold(p[sentStart:i])
+				if strings.Contains(" "+sen, " se ") {
+					return eventPhrase{}, false
+				}
+				for _, ew := range eventWords {
+					if strings.Contains(sen, ew) {
+						ep.start, ep.end = i, end
+						return ep, true
+					}
+				}
+			}
+		}
+		prev = w
+		if c := w[len(w)-1]; c == '.' || c == '!' || c == '?' || c == ';' {
+			sentStart = j
+		}
+		i = j
+	}
+	return eventPhrase{}, false
+}
+
+func checkVerbEventPhrase(t *testing.T, p string) {
+	t.Helper()
+	got, gok := findVerbEventPhrase(p)
+	want, wok := findVerbEventPhraseRef(p)
+	if gok != wok || (gok && got != want) {
+		t.Fatalf("findVerbEventPhrase(%q) = %+v %v, before %+v %v", p, got, gok, want, wok)
+	}
+}
+
+func verbEventSamples() []string {
+	return []string{
+		"Chiều 8/1, Đảng ủy phường tổ chức hội nghị",
+		"Đảng ủy phường tổ chức hội nghị tổng kết vào chiều 8/1",
+		"Hội nghị diễn ra sáng ngày 28/6 tại hội trường",
+		"Hội nghị diễn ra sáng  ngày (28/6) tại hội trường",
+		"Kỳ họp sẽ diễn ra vào ngày 25-5 tới",
+		"Đại hội diễn ra. Tính đến ngày 30/6, sáng 3/7 khai mạc",
+		"Đại hội diễn ra, tính đến ngày 30/6; sáng 3/7 khai mạc",
+		"Hội nghị làm việc ngày 16/3 tới đây",
+		"Hội nghị tiến hành sáng ngày ngày 4/5",
+		"Hội nghị tiến hành sáng,ngày 4/5 và tối (5/5)",
+		"cử hành trưa 06 và 07-5 ở xã",
+		"Buổi làm việc sáng Ngày 20 tháng 6 năm 2018 và chiều ngày 21 tháng 6",
+		"Hội nghị khai mạc sáng ngáy 8/1",
+		"Hội nghị khai mạc SÁNG NGÀY 8/1, tối(9/1)",
+		"hội nghị(sáng 8/1)",
+		"hội nghị.sáng 8/1",
+		"Cuộc họp! Trước sáng 8/1 kỳ họp; trưa 9/1",
+	}
+}
+
+func TestVerbEventPhraseAsBefore(t *testing.T) {
+	for _, s := range append(verbEventSamples(), dateLineSamples()...) {
+		checkVerbEventPhrase(t, s)
+		checkVerbEventPhrase(t, "Hội nghị "+s)
+	}
+}
+
+func FuzzVerbEventPhrase(f *testing.F) {
+	for _, s := range verbEventSamples() {
+		f.Add(s)
+	}
+	f.Fuzz(checkVerbEventPhrase)
+}
