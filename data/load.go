@@ -182,7 +182,7 @@ func idOf(name string) string {
 // else holds.
 func readFile(name string) func() (string, error) {
 	return func() (string, error) {
-		b, err := os.ReadFile(name)
+		b, err := readWhole(name)
 		if err != nil || len(b) == 0 {
 			return "", err
 		}
