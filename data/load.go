@@ -130,11 +130,24 @@ func FromTexts(ctx context.Context, texts []Text, opts Options) ([]model.Article
 		jobs[i] = job{id: t.ID, rel: t.Path, name: t.Path, size: int64(len(t.Text)),
 			read: func() (string, error) { return t.Text, nil }}
 	}
-	arts := make([]model.Article, 0, len(texts))
+	// Each text is one record: it is made in its place in arts.
+	arts := make([]model.Article, len(texts))
+	for i := range jobs {
+		jobs[i].out = arts[i : i+1 : i+1]
+	}
+	n := 0 // records so far, in order; n <= the index of the job emitted
 	err := run(ctx, jobs, opts, &Result{},
 		func(as []model.Article) []model.Article { return as },
-		func(as []model.Article) error { arts = append(arts, as...); return nil })
-	return arts, err
+		func(as []model.Article) error {
+			for i := range as {
+				if &as[i] != &arts[n] {
+					arts[n] = as[i]
+				}
+				n++
+			}
+			return nil
+		})
+	return arts[:n], err
 }
 
 // format is how a file's text is read.
@@ -165,8 +178,11 @@ type job struct {
 	size   int64  // known once read
 	format format
 	walked bool // found by walking a folder: may be skipped when not text
-	read   func() (string, error)
-	parse  func(string, *model.Article) // Options.Parse, set by run
+	// out, when set, is where the record of a text of one article is made
+	// (FromTexts' result), instead of a slice of its own.
+	out   []model.Article
+	read  func() (string, error)
+	parse func(string, *model.Article) // Options.Parse, set by run
 }
 
 // idOf is a file name without its extension.
@@ -382,18 +398,30 @@ func process(j *job) (arts []model.Article, skipped string, err error) {
 		if j.walked && j.format == unknown {
 			return nil, "not text", nil
 		}
-		a := model.Article{ID: j.id, Path: j.rel, Problems: []string{binary}}
-		return []model.Article{a}, "", nil
+		arts = j.record()
+		arts[0] = model.Article{ID: j.id, Path: j.rel, Problems: []string{binary}}
+		return arts, "", nil
 	}
 	if j.format == jsonl {
 		return readJSONL(j, text, problems), "", nil
 	}
-	a := model.Article{ID: j.id, Path: j.rel, Problems: problems}
+	// The record is made where it is returned: an Article built apart
+	// and then copied into the slice is one more allocation per file.
+	arts = j.record()
+	arts[0] = model.Article{ID: j.id, Path: j.rel, Problems: problems}
 	if !clean {
-		text = prepare(text, &a)
+		text = prepare(text, &arts[0])
 	}
-	understand(text, &a, j.parse)
-	return []model.Article{a}, "", nil
+	understand(text, &arts[0], j.parse)
+	return arts, "", nil
+}
+
+// record is where the job's one record goes: j.out, or a slice of its own.
+func (j *job) record() []model.Article {
+	if j.out != nil {
+		return j.out
+	}
+	return make([]model.Article, 1)
 }
 
 // prepare sanitises text and puts it in NFC, noting what it removed.

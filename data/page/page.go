@@ -102,7 +102,8 @@ type parser struct {
 	body       []para
 	spare      []para // readMiddle's second list of paragraphs
 	captions   []para
-	fb         foldBuf // scratch for folding
+	fb         foldBuf  // scratch for folding
+	strs       []string // scratch: the texts findDates and findUnits read, one after the other
 	published  model.When
 }
 
@@ -119,8 +120,9 @@ func (p *parser) release() {
 	clear(p.body)
 	clear(p.captions)
 	clear(p.spare)
+	clear(p.strs)
 	*p = parser{lines: p.lines[:0], nb: p.nb[:0], chrome: p.chrome[:0], body: p.body[:0],
-		captions: p.captions[:0], spare: p.spare[:0], fb: p.fb[:0]}
+		captions: p.captions[:0], spare: p.spare[:0], fb: p.fb[:0], strs: p.strs[:0]}
 	parserPool.Put(p)
 }
 
@@ -1101,10 +1103,11 @@ func (p *parser) findDates() {
 	if p.keep.event {
 		return
 	}
-	var all []string
+	all := p.strs[:0]
 	for _, b := range p.body {
 		all = append(all, b.s)
 	}
+	p.strs = all
 	// a day with a year long before the years the text talks about is
 	// history ("Ngày 3/2/1930, Đảng Cộng sản Việt Nam ra đời"), not the event
 	latest, latestKnown := 0, false
@@ -1160,7 +1163,9 @@ func (p *parser) findDates() {
 
 // findUnits picks the report's own unit and lists the others.
 func (p *parser) findUnits() {
-	texts := make([]string, 0, len(p.body)+len(p.captions)+2)
+	clear(p.strs) // findDates' texts
+	texts := slices.Grow(p.strs[:0], len(p.body)+len(p.captions)+3)
+	defer func() { p.strs = texts }()
 	title := ""
 	if p.title >= 0 || p.keep.title {
 		title = p.a.Title
