@@ -390,9 +390,11 @@ func TestLoadBigFile(t *testing.T) {
 func TestFromTextsAndSample(t *testing.T) {
 	useLineParser(t)
 	arts, err := FromTexts(context.Background(), []Text{
-		{ID: "x", Path: "x", Text: "Một\nhai"}, {ID: "y", Path: "y", Text: "Ba\r\nbốn\u202e"},
+		{ID: "x", Path: "x", Text: "Một\nhai"}, {ID: "b", Path: "b", Text: "\x00\x01\x02"},
+		{ID: "y", Path: "y", Text: "Ba\r\nbốn\u202e"},
 	}, Options{})
-	if err != nil || len(arts) != 2 || arts[0].Title != "Một" || arts[1].ID != "y" || !hasProblem(arts[1], "bidirectional") {
+	if err != nil || len(arts) != 3 || arts[0].Title != "Một" || arts[1].ID != "b" || !hasProblem(arts[1], "binary") ||
+		arts[2].ID != "y" || !hasProblem(arts[2], "bidirectional") {
 		t.Errorf("%v %+v", err, arts)
 	}
 	s := Sample()
