@@ -165,66 +165,129 @@ var jsonPlain = func() (t [utf8.RuneSelf]bool) {
 
 // appendJSONString appends s quoted as encoding/json quotes it without HTML
 // escaping: invalid UTF-8 becomes \ufffd, and U+2028 and U+2029 are escaped
-// so that the output is also valid JavaScript.
+// so that the output is also valid JavaScript. The runes that need none of
+// that go over in runs (plainPrefix); the others one at a time.
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if jsonPlain[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
+	for {
+		k := plainPrefix(s)
+		b = append(b, s[:k]...)
+		if s = s[k:]; s == "" {
+			return append(b, '"')
+		}
+		c := s[0]
+		if c < utf8.RuneSelf {
+			switch {
+			case jsonPlain[c]:
+				b = append(b, c)
+			case c == '\\' || c == '"':
 				b = append(b, '\\', c)
-			case '\b':
+			case c == '\b':
 				b = append(b, '\\', 'b')
-			case '\f':
+			case c == '\f':
 				b = append(b, '\\', 'f')
-			case '\n':
+			case c == '\n':
 				b = append(b, '\\', 'n')
-			case '\r':
+			case c == '\r':
 				b = append(b, '\\', 'r')
-			case '\t':
+			case c == '\t':
 				b = append(b, '\\', 't')
 			default:
 				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 			}
-			i++
-			start = i
+			s = s[1:]
 			continue
 		}
-		// Vietnamese letters are two bytes or three (U+1EA0–U+1EF9): pass
-		// the well-formed ones that need no escape without decoding them.
-		c := s[i]
-		if c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
-			i += 2
-			continue
-		}
-		if c >= 0xe1 && c < 0xf0 && c != 0xe2 && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			i += 3
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := utf8.DecodeRuneInString(s)
 		switch {
 		case r == utf8.RuneError && n == 1:
-			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
 		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
 		default:
-			i += n
-			continue
+			b = append(b, s[:n]...)
 		}
-		i += n
-		start = i
+		s = s[n:]
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+}
+
+// What plainPrefix knows of a byte.
+const (
+	jCont  = 1 << iota // a continuation byte, 10xxxxxx
+	jLead2             // starts a rune of two bytes or more
+	jLead3             // of three bytes or more
+	jLead4             // of four bytes
+	// jCare: a byte that needs a closer look: an ASCII byte JSON escapes;
+	// a byte no UTF-8 holds (C0, C1, F5–FF); a lead whose second byte has
+	// a narrower range (E0, ED, F0, F4: overlong forms, surrogates, beyond
+	// U+10FFFF); E2, which may start U+2028 or U+2029.
+	jCare
+)
+
+var jsonByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c < utf8.RuneSelf:
+			if !jsonPlain[c] {
+				t[c] = jCare
+			}
+		case c < 0xc0:
+			t[c] = jCont
+		case c < 0xc2 || c >= 0xf5:
+			t[c] = jCare
+		case c < 0xe0:
+			t[c] = jLead2
+		case c < 0xf0:
+			t[c] = jLead2 | jLead3
+		default:
+			t[c] = jLead2 | jLead3 | jLead4
+		}
+		switch c {
+		case 0xe0, 0xe2, 0xed, 0xf0, 0xf4:
+			t[c] |= jCare
+		}
+	}
+	return t
+}()
+
+// plainPrefix is the length of the longest run of whole runes at the start
+// of s that a JSON string holds as they are: valid UTF-8 without the bytes
+// jCare marks. Where it stops, s holds a rune to look at closely (or a byte
+// that is no rune).
+//
+// It reads byte by byte and carries only which of the next three bytes
+// must continue a rune, so nothing it does depends on where the runes
+// start: Vietnamese text switches between one-byte letters and longer ones
+// every few bytes, and a loop that branches on each rune's length guesses
+// wrong about once a word.
+func plainPrefix(s string) int {
+	var n1, n2, n3 uint8 // whether the byte 1, 2, 3 ahead must continue a rune
+	for j := 0; j < len(s); j++ {
+		f := jsonByte[s[j]]
+		if (f&jCont^n1)|f&jCare != 0 {
+			return runeStart(s, j, n1)
+		}
+		n1, n2, n3 = n2|f>>1&1, n3|f>>2&1, f>>3&1
+	}
+	if n1 != 0 { // the last rune is cut short
+		return runeStart(s, len(s), 1)
+	}
+	return len(s)
+}
+
+// runeStart is where the rune that s[j] belongs to, or would continue,
+// starts: j itself, or the lead before the continuation bytes before j
+// when mid (a continuation was due at j).
+func runeStart(s string, j int, mid uint8) int {
+	if mid == 0 {
+		return j
+	}
+	k := j - 1
+	for s[k]&0xc0 == 0x80 {
+		k--
+	}
+	return k
 }
 
 // appendJSONFloat appends f as encoding/json writes a float64: the shortest

@@ -110,7 +110,8 @@ func recordCases() []Article {
 			Views: 0, HasViews: true, Byline: awkward, SourceURL: "https://x.vn/a?b=1&c=<2>",
 			Unit:     &Unit{Level: Ward, Name: "Hoàng Văn Thụ", Parent: "thành phố Thái Nguyên"},
 			Mentions: []Unit{{Level: Commune, Name: "Tân Cương"}, {Name: awkward}},
-			Body:     []string{awkward, "", "x"}, Captions: []string{"ảnh"}, Problems: []string{awkward},
+			Body: []string{awkward, "", "x", "ạ\xe1\xba", "\xe1", "\xbf\xbfa", "ê\xf0\x9f\x98", "\xf4\x90\x80\x80", "\xf0\x8f\xbf\xbf",
+				"“Tây Sơn”", "\u2029x", "\ufeff\ufffe\uffff", "𝔸ạ\\"}, Captions: []string{"ảnh"}, Problems: []string{awkward},
 			Metrics: []Metric{
 				{Key: "budget_revenue", Kind: "actual", Value: 124857000000, Of: nan, Measure: "vnd", PlanPct: 106.4, Year: 2023, Evidence: awkward},
 				{Key: "targets_met", Kind: "target", Value: 11, Of: 11, Measure: "count", Approx: "over", PlanPct: nan, Period: "9 tháng", Evidence: "e"},
