@@ -365,6 +365,18 @@ func nextLevelStart(s string, i int) int {
 	const hi = 0x8080808080808080
 	carry := uint64(0) // a space just before the chunk, in its first byte's top bit
 	k := i + 1
+	for ; k+10 <= len(s); k += 8 {
+		// the two bytes after each word start are in s: levelRules tell
+		// without a branch on the bytes
+		sp := spaceBytes(load8(s, k))
+		for m := ^sp & (sp<<8 | carry) & hi; m != 0; m &= m - 1 {
+			p := k + bits.TrailingZeros64(m)/8
+			if levelRuleC[s[p]]&levelRuleD[s[p+1]]&levelRuleE[s[p+2]] != 0 {
+				return p
+			}
+		}
+		carry = sp >> 56
+	}
 	for ; k+8 <= len(s); k += 8 {
 		sp := spaceBytes(load8(s, k))
 		for m := ^sp & (sp<<8 | carry) & hi; m != 0; m &= m - 1 {
@@ -421,6 +433,43 @@ func levelBytes(s string, i int) bool {
 	}
 	return true
 }
+
+// levelRuleC, levelRuleD and levelRuleE are levelStart and levelBytes
+// as tables: each rule of levelBytes is a bit, set in levelRuleC for the
+// first bytes it is for, in levelRuleD for the second bytes it takes and
+// in levelRuleE for the third; a word start passes when its three bytes
+// share a bit. A byte past the end is a space.
+var levelRuleC, levelRuleD, levelRuleE = func() (c, d, e [256]uint8) {
+	const all = "" // every byte
+	rules := []struct{ c, d, e string }{
+		{"pP", "hH", "\xc6"},
+		{"xX", "\xc3", all},
+		{"qQ", "uU", "\xe1"},
+		{"hH", "uU", "yY"},
+		{"tT", "hH", "\xe1\xc3"},
+		{"tT", "\xe1", "\xbb"},
+		{"tT", "pPX", all},
+		{"(\"\xe2", all, all},
+	}
+	set := func(t *[256]uint8, bs string, bit uint8) {
+		if bs == all {
+			for b := range t {
+				t[b] |= bit
+			}
+			return
+		}
+		for _, b := range []byte(bs) {
+			t[b] |= bit
+		}
+	}
+	for n, r := range rules {
+		bit := uint8(1) << n
+		set(&c, r.c, bit)
+		set(&d, r.d, bit)
+		set(&e, r.e, bit)
+	}
+	return c, d, e
+}()
 
 // levelPrefix reports whether a word w (two bytes or more, as the text
 // has it) may be one levelWord knows, by its length and first bytes: for a

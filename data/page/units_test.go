@@ -349,3 +349,47 @@ func TestHasCityAbbrev(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelRules: levelRuleC, levelRuleD and levelRuleE take every three
+// bytes that levelStart and levelBytes take, and no others.
+func TestLevelRules(t *testing.T) {
+	s := []byte{0, 0, 0}
+	for c := 0; c < 256; c++ {
+		for d := 0; d < 256; d++ {
+			for e := 0; e < 256; e++ {
+				s[0], s[1], s[2] = byte(c), byte(d), byte(e)
+				want := levelStart[c] && levelBytes(string(s), 0)
+				if got := levelRuleC[c]&levelRuleD[d]&levelRuleE[e] != 0; got != want {
+					t.Fatalf("levelRules(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzNextLevelStart holds nextLevelStart to a scan of every word start.
+func FuzzNextLevelStart(f *testing.F) {
+	for _, s := range []string{"Ủy ban nhân dân xã Tân Phú", "ở thành phố Hồ Chí Minh và huyện Củ Chi", "tại TP.HCM", "the (tỉnh) \"Phường 5\" “Huyện ủy” tp TX"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if i < 0 || i > len(s) {
+			return
+		}
+		want := i
+		for want < len(s) && s[want] == ' ' {
+			want++
+		}
+		for k := want; k < len(s); k++ {
+			if s[k] != ' ' && (k == want || s[k-1] == ' ') && levelStart[s[k]] && levelBytes(s, k) {
+				want = k
+				goto found
+			}
+		}
+		want = len(s)
+	found:
+		if got := nextLevelStart(s, i); got != want {
+			t.Fatalf("nextLevelStart(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	})
+}
