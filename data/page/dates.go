@@ -670,6 +670,18 @@ func nextTimeStart(p string, i, first int) int {
 		carry = 0x80
 	}
 	k := i
+	for ; k+9 <= len(p); k += 8 {
+		// the byte after each word start is in p: timeRuleC and timeRuleD
+		// tell timeStart and timeSecond without a branch on the bytes
+		g := gapAt(load8(p, k))
+		for m := ^g & (g<<8 | carry) & hi; m != 0; m &= m - 1 {
+			q := k + bits.TrailingZeros64(m)/8
+			if timeRuleC[p[q]]&timeRuleD[p[q+1]] != 0 && ok(q) {
+				return q
+			}
+		}
+		carry = g >> 56
+	}
 	for ; k+8 <= len(p); k += 8 {
 		g := gapAt(load8(p, k))
 		for m := ^g & (g<<8 | carry) & hi; m != 0; m &= m - 1 {
@@ -693,6 +705,29 @@ var timeStart = func() (t [256]bool) {
 		t[c] = true
 	}
 	return t
+}()
+
+// timeRuleC and timeRuleD are timeStart and timeSecond as tables: each
+// case of timeSecond is a bit, set in timeRuleC for the first bytes it is
+// for and in timeRuleD for the second bytes it takes; two bytes pass when
+// they share a bit.
+var timeRuleC, timeRuleD = func() (c, d [256]uint8) {
+	rules := []struct{ c, d string }{
+		{"hHsS", "\xc3"},
+		{"tT", "\xe1rR"},
+		{"\xc4", "\x91\x90"},
+		{"nN", "gG"},
+		{"cC", "hH"},
+	}
+	for n, r := range rules {
+		for _, b := range []byte(r.c) {
+			c[b] |= 1 << n
+		}
+		for _, b := range []byte(r.d) {
+			d[b] |= 1 << n
+		}
+	}
+	return c, d
 }()
 
 // containsFold reports whether s contains w (lower case) in lower case or

@@ -384,3 +384,52 @@ func FuzzVerbEventPhrase(f *testing.F) {
 	}
 	f.Fuzz(checkVerbEventPhrase)
 }
+
+// nextTimeStartRef is nextTimeStart read byte by byte, with timeStart
+// and timeSecond: the oracle of FuzzNextTimeStart.
+func nextTimeStartRef(p string, i, first int) int {
+	if i <= 0 || i >= len(p) {
+		return len(p)
+	}
+	for k := i; k < len(p); k++ {
+		if isWordGap(p[k]) || !isWordGap(p[k-1]) || !timeStart[p[k]] || k+1 >= len(p) || !timeSecond(p[k], p[k+1]) {
+			continue
+		}
+		for g := k - 1; ; g-- {
+			if g < first || p[g] == ' ' || p[g] == ',' {
+				return k
+			}
+			if p[g] != '(' {
+				break
+			}
+		}
+	}
+	return len(p)
+}
+
+func FuzzNextTimeStart(f *testing.F) {
+	for _, s := range []string{"Chiều 8/1, tại xã", "trong (ngày 5/7) (sáng) hôm,Tối đêm", "ĐÊM trưa Trong chiều NGÀY", "a(ngày 1/2"} {
+		f.Add(s, 1, 0)
+	}
+	f.Fuzz(func(t *testing.T, p string, i, first int) {
+		if first < 0 || first > i || i > len(p) {
+			return
+		}
+		if got, want := nextTimeStart(p, i, first), nextTimeStartRef(p, i, first); got != want {
+			t.Fatalf("nextTimeStart(%q, %d, %d) = %d, want %d", p, i, first, got, want)
+		}
+	})
+}
+
+// TestTimeRules: timeRuleC and timeRuleD take every two bytes that
+// timeStart and timeSecond take, and no others.
+func TestTimeRules(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for d := 0; d < 256; d++ {
+			want := timeStart[c] && timeSecond(byte(c), byte(d))
+			if got := timeRuleC[c]&timeRuleD[d] != 0; got != want {
+				t.Fatalf("timeRules(%#x, %#x) = %v, want %v", c, d, got, want)
+			}
+		}
+	}
+}
