@@ -343,55 +343,54 @@ func putToks(b *[]tok) {
 // occPool holds the lists of occurrences unitsFinders gather.
 var occPool = sync.Pool{New: func() any { b := make([]occ, 0, 32); return &b }}
 
-// levelStart are the bytes a word that may open a level starts with.
-var levelStart = func() (t [256]bool) {
-	for _, c := range []byte("pPxXqQhHtT(\"\xe2") {
-		t[c] = true
-	}
-	return t
-}()
-
 // nextLevelStart is where the first word of s at or after i (the words
 // being the runs of bytes other than spaces, the first from the first such
-// byte at or after i) that opens with a byte of levelStart and the bytes
-// levelBytes wants begins, or len(s). Past the first word it tests eight bytes at a time.
+// byte at or after i) whose first four bytes levelCand takes begins, or
+// len(s). Past the first word it tests eight bytes at a time.
 func nextLevelStart(s string, i int) int {
 	for i < len(s) && s[i] == ' ' {
 		i++
 	}
-	if i >= len(s) || (levelStart[s[i]] && levelBytes(s, i)) {
+	if i >= len(s) || levelCand(s, i) {
 		return i
 	}
 	const hi = 0x8080808080808080
 	carry := uint64(0) // a space just before the chunk, in its first byte's top bit
 	k := i + 1
-	for ; k+10 <= len(s); k += 8 {
-		// the two bytes after each word start are in s: levelRules tell
-		// without a branch on the bytes
+	for ; k+11 <= len(s); k += 8 {
+		// the three bytes after each word start are in s
 		sp := spaceBytes(load8(s, k))
 		for m := ^sp & (sp<<8 | carry) & hi; m != 0; m &= m - 1 {
 			p := k + bits.TrailingZeros64(m)/8
-			if levelRuleC[s[p]]&levelRuleD[s[p+1]]&levelRuleE[s[p+2]] != 0 {
-				return p
-			}
-		}
-		carry = sp >> 56
-	}
-	for ; k+8 <= len(s); k += 8 {
-		sp := spaceBytes(load8(s, k))
-		for m := ^sp & (sp<<8 | carry) & hi; m != 0; m &= m - 1 {
-			if p := k + bits.TrailingZeros64(m)/8; levelStart[s[p]] && levelBytes(s, p) {
+			if levelRuleC[s[p]]&levelRuleD[s[p+1]]&levelRuleE[s[p+2]]&levelRuleF[s[p+3]] != 0 {
 				return p
 			}
 		}
 		carry = sp >> 56
 	}
 	for ; k < len(s); k++ {
-		if s[k] != ' ' && s[k-1] == ' ' && levelStart[s[k]] && levelBytes(s, k) {
+		if s[k] != ' ' && s[k-1] == ' ' && levelCand(s, k) {
 			return k
 		}
 	}
 	return len(s)
+}
+
+// levelCand reports whether the word that starts at s[i] may be one
+// levelWord knows, by its first four bytes (a space past the end of s):
+// each rule of levelRules is a bit, and the four bytes must share one.
+func levelCand(s string, i int) bool {
+	var d, e, f byte = ' ', ' ', ' '
+	if i+1 < len(s) {
+		d = s[i+1]
+	}
+	if i+2 < len(s) {
+		e = s[i+2]
+	}
+	if i+3 < len(s) {
+		f = s[i+3]
+	}
+	return levelRuleC[s[i]]&levelRuleD[d]&levelRuleE[e]&levelRuleF[f] != 0
 }
 
 // spaceBytes marks with its top bit every byte of x that is a space.
@@ -403,72 +402,40 @@ func exactZeroBytes(v uint64) uint64 {
 	return ^((v&low7 + low7) | v | low7)
 }
 
-// levelBytes is levelPrefix without the lengths, for a word that starts
-// at s[i] and whose end is not known yet: the bytes it asks for are no
-// spaces, so where s has them the word has them.
-func levelBytes(s string, i int) bool {
-	var d, e byte = ' ', ' ' // past the end: as a space, which none asks for
-	if i+2 < len(s) {
-		d, e = s[i+1], s[i+2]
-	} else if i+1 < len(s) {
-		d = s[i+1]
-	}
-	switch s[i] {
-	case 'p', 'P':
-		return (d == 'h' || d == 'H') && e == 0xc6
-	case 'x', 'X':
-		return d == 0xc3
-	case 'q', 'Q':
-		return (d == 'u' || d == 'U') && e == 0xe1
-	case 'h', 'H':
-		return (d == 'u' || d == 'U') && (e == 'y' || e == 'Y')
-	case 't', 'T':
-		switch d {
-		case 'h', 'H':
-			return e == 0xe1 || e == 0xc3
-		case 0xe1:
-			return e == 0xbb
-		}
-		return d == 'p' || d == 'P' || d == 'X'
-	}
-	return true
+// levelRules are the first four bytes of the words levelWord knows, a
+// rule to a word or a few ("" for every byte): those of "phường", "xã",
+// "quận", "huyện", "thị", "thành", "tỉnh" in any case; "tp", "TX" and
+// what starts with them; a bracket or a quote, after which levelWord
+// tells. levelRuleC, levelRuleD, levelRuleE and levelRuleF hold them as
+// tables: each rule is a bit, set for the bytes it takes in that place.
+var levelRules = []struct{ c, d, e, f string }{
+	{"pP", "hH", "\xc6", "\xb0\xaf"},   // phường: ư, Ư
+	{"xX", "\xc3", "\xa3\x83", ""},     // xã: ã, Ã
+	{"qQ", "uU", "\xe1", "\xba"},       // quận: ậ, Ậ
+	{"hH", "uU", "yY", "\xe1"},         // huyện: ệ, Ệ
+	{"tT", "hH", "\xe1", "\xbb"},       // thị: ị, Ị
+	{"tT", "hH", "\xc3", "\xa0\x80"},   // thành: à, À
+	{"tT", "\xe1", "\xbb", "\x89\x88"}, // tỉnh: ỉ, Ỉ
+	{"tT", "pPX", "", ""},
+	{"(\"\xe2", "", "", ""},
 }
 
-// levelRuleC, levelRuleD and levelRuleE are levelStart and levelBytes
-// as tables: each rule of levelBytes is a bit, set in levelRuleC for the
-// first bytes it is for, in levelRuleD for the second bytes it takes and
-// in levelRuleE for the third; a word start passes when its three bytes
-// share a bit. A byte past the end is a space.
-var levelRuleC, levelRuleD, levelRuleE = func() (c, d, e [256]uint8) {
-	const all = "" // every byte
-	rules := []struct{ c, d, e string }{
-		{"pP", "hH", "\xc6"},
-		{"xX", "\xc3", all},
-		{"qQ", "uU", "\xe1"},
-		{"hH", "uU", "yY"},
-		{"tT", "hH", "\xe1\xc3"},
-		{"tT", "\xe1", "\xbb"},
-		{"tT", "pPX", all},
-		{"(\"\xe2", all, all},
-	}
-	set := func(t *[256]uint8, bs string, bit uint8) {
-		if bs == all {
-			for b := range t {
+var levelRuleC, levelRuleD, levelRuleE, levelRuleF = func() (c, d, e, f [256]uint16) {
+	set := func(t *[256]uint16, bs string, bit uint16) {
+		for b := range t {
+			if bs == "" || strings.IndexByte(bs, byte(b)) >= 0 {
 				t[b] |= bit
 			}
-			return
-		}
-		for _, b := range []byte(bs) {
-			t[b] |= bit
 		}
 	}
-	for n, r := range rules {
-		bit := uint8(1) << n
+	for n, r := range levelRules {
+		bit := uint16(1) << n
 		set(&c, r.c, bit)
 		set(&d, r.d, bit)
 		set(&e, r.e, bit)
+		set(&f, r.f, bit)
 	}
-	return c, d, e
+	return c, d, e, f
 }()
 
 // levelPrefix reports whether a word w (two bytes or more, as the text

@@ -277,13 +277,13 @@ func TestNextSep(t *testing.T) {
 	}
 }
 
-// checkLevelPrefilter: the first two bytes scanUnitsBuf tests before
+// checkLevelPrefilter: the first bytes nextLevelStart and scanUnitsBuf test before
 // levelWord never pass over a word that levelWord knows.
 func checkLevelPrefilter(t *testing.T, w string) {
 	if w == "" || levelWord(w) == lwNone {
 		return
 	}
-	if !levelStart[w[0]] || (len(w) >= 2 && !levelPrefix(w)) || !levelBytes(w+" ", 0) {
+	if !levelStart[w[0]] || (len(w) >= 2 && !levelPrefix(w)) || !levelBytes(w+" ", 0) || !levelCand(w+" ", 0) || !levelCand(w, 0) {
 		t.Errorf("levelWord(%q) = %d, but the first bytes pass over it", w, levelWord(w))
 	}
 }
@@ -312,7 +312,7 @@ func TestNextLevelStart(t *testing.T) {
 			i++
 		}
 		for k := i; k < len(s); k++ {
-			if s[k] != ' ' && (k == i || s[k-1] == ' ') && levelStart[s[k]] && levelBytes(s, k) {
+			if s[k] != ' ' && (k == i || s[k-1] == ' ') && levelCandRef(s, k) {
 				return k
 			}
 		}
@@ -350,17 +350,107 @@ func TestHasCityAbbrev(t *testing.T) {
 	}
 }
 
-// TestLevelRules: levelRuleC, levelRuleD and levelRuleE take every three
-// bytes that levelStart and levelBytes take, and no others.
+// levelStart and levelBytes are the three bytes nextLevelStart took
+// before levelRules, the oracle of the first three of levelRules.
+// levelStart are the bytes a word that may open a level starts with.
+var levelStart = func() (t [256]bool) {
+	for _, c := range []byte("pPxXqQhHtT(\"\xe2") {
+		t[c] = true
+	}
+	return t
+}()
+
+// levelBytes is levelPrefix without the lengths, for a word that starts
+// at s[i] and whose end is not known yet: the bytes it asks for are no
+// spaces, so where s has them the word has them.
+func levelBytes(s string, i int) bool {
+	var d, e byte = ' ', ' ' // past the end: as a space, which none asks for
+	if i+2 < len(s) {
+		d, e = s[i+1], s[i+2]
+	} else if i+1 < len(s) {
+		d = s[i+1]
+	}
+	switch s[i] {
+	case 'p', 'P':
+		return (d == 'h' || d == 'H') && e == 0xc6
+	case 'x', 'X':
+		return d == 0xc3
+	case 'q', 'Q':
+		return (d == 'u' || d == 'U') && e == 0xe1
+	case 'h', 'H':
+		return (d == 'u' || d == 'U') && (e == 'y' || e == 'Y')
+	case 't', 'T':
+		switch d {
+		case 'h', 'H':
+			return e == 0xe1 || e == 0xc3
+		case 0xe1:
+			return e == 0xbb
+		}
+		return d == 'p' || d == 'P' || d == 'X'
+	}
+	return true
+}
+
+// levelFourthRef is what levelRules ask of the fourth byte f, and of
+// the third of "xã", past levelStart and levelBytes.
+func levelFourthRef(c, d, e, f byte) bool {
+	switch c {
+	case 'p', 'P':
+		return f == 0xb0 || f == 0xaf
+	case 'x', 'X':
+		return e == 0xa3 || e == 0x83
+	case 'q', 'Q':
+		return f == 0xba
+	case 'h', 'H':
+		return f == 0xe1
+	case 't', 'T':
+		switch {
+		case (d == 'h' || d == 'H') && e == 0xe1:
+			return f == 0xbb
+		case d == 'h' || d == 'H':
+			return f == 0xa0 || f == 0x80
+		case d == 0xe1:
+			return f == 0x89 || f == 0x88
+		}
+	}
+	return true
+}
+
+// levelCandRef is levelCand as levelStart, levelBytes and levelFourthRef.
+func levelCandRef(s string, i int) bool {
+	var d, e, f byte = ' ', ' ', ' '
+	if i+1 < len(s) {
+		d = s[i+1]
+	}
+	if i+2 < len(s) {
+		e = s[i+2]
+	}
+	if i+3 < len(s) {
+		f = s[i+3]
+	}
+	return levelStart[s[i]] && levelBytes(s, i) && levelFourthRef(s[i], d, e, f)
+}
+
+// TestLevelRules: levelRules take every four bytes that levelStart,
+// levelBytes and levelFourthRef take, and no others.
 func TestLevelRules(t *testing.T) {
 	s := []byte{0, 0, 0}
 	for c := 0; c < 256; c++ {
 		for d := 0; d < 256; d++ {
 			for e := 0; e < 256; e++ {
 				s[0], s[1], s[2] = byte(c), byte(d), byte(e)
-				want := levelStart[c] && levelBytes(string(s), 0)
-				if got := levelRuleC[c]&levelRuleD[d]&levelRuleE[e] != 0; got != want {
-					t.Fatalf("levelRules(%q) = %v, want %v", s, got, want)
+				want3 := levelStart[c] && levelBytes(string(s), 0)
+				if got := levelRuleC[c]&levelRuleD[d]&levelRuleE[e] != 0; got && !want3 {
+					t.Fatalf("levelRules(%q) take what levelBytes does not", s)
+				}
+				for f := 0; f < 256; f++ {
+					want := want3 && levelFourthRef(byte(c), byte(d), byte(e), byte(f))
+					if got := levelRuleC[c]&levelRuleD[d]&levelRuleE[e]&levelRuleF[f] != 0; got != want {
+						t.Fatalf("levelRules(%q, %#x) = %v, want %v", s, f, got, want)
+					}
+					if !want3 {
+						break // the rest of f are no different
+					}
 				}
 			}
 		}
@@ -381,7 +471,7 @@ func FuzzNextLevelStart(f *testing.F) {
 			want++
 		}
 		for k := want; k < len(s); k++ {
-			if s[k] != ' ' && (k == want || s[k-1] == ' ') && levelStart[s[k]] && levelBytes(s, k) {
+			if s[k] != ' ' && (k == want || s[k-1] == ' ') && levelCandRef(s, k) {
 				want = k
 				goto found
 			}
