@@ -636,21 +636,19 @@ func timeSecond(c, d byte) bool {
 // word: a space, a comma or an opening bracket.
 func isWordGap(c byte) bool { return c == ' ' || c == ',' || c == '(' }
 
-// nextTimeStart is the first k >= i where a word of p that begins with a
-// byte of timeStart starts, the words being as findEventPhraseFrom reads
-// them from first (a word's first byte): after a gap of spaces, commas and
-// brackets that holds a space or a comma (a bracket alone is part of the
-// word before it). It tests eight bytes at a time; len(p) when none.
+// nextTimeStart is the first k >= i where a word of p whose first three
+// bytes timeCand takes starts, the words being as findEventPhraseFrom
+// reads them from first (a word's first byte): after a gap of spaces,
+// commas and brackets that holds a space or a comma (a bracket alone is
+// part of the word before it). It tests eight bytes at a time; len(p)
+// when none.
 func nextTimeStart(p string, i, first int) int {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	gapAt := func(x uint64) uint64 {
 		return exactZeroBytes(x^(lo*' ')) | exactZeroBytes(x^(lo*',')) | exactZeroBytes(x^(lo*'('))
 	}
-	ok := func(k int) bool {
-		if !timeStart[p[k]] || k+1 >= len(p) || !timeSecond(p[k], p[k+1]) {
-			return false
-		}
-		// the gap before k must hold a space or a comma, or reach first
+	// the gap before k must hold a space or a comma, or reach first
+	gapOK := func(k int) bool {
 		for g := k - 1; g >= first; g-- {
 			switch p[g] {
 			case ' ', ',':
@@ -670,33 +668,37 @@ func nextTimeStart(p string, i, first int) int {
 		carry = 0x80
 	}
 	k := i
-	for ; k+9 <= len(p); k += 8 {
-		// the byte after each word start is in p: timeRuleC and timeRuleD
-		// tell timeStart and timeSecond without a branch on the bytes
+	for ; k+10 <= len(p); k += 8 {
+		// the two bytes after each word start are in p
 		g := gapAt(load8(p, k))
 		for m := ^g & (g<<8 | carry) & hi; m != 0; m &= m - 1 {
 			q := k + bits.TrailingZeros64(m)/8
-			if timeRuleC[p[q]]&timeRuleD[p[q+1]] != 0 && ok(q) {
-				return q
-			}
-		}
-		carry = g >> 56
-	}
-	for ; k+8 <= len(p); k += 8 {
-		g := gapAt(load8(p, k))
-		for m := ^g & (g<<8 | carry) & hi; m != 0; m &= m - 1 {
-			if q := k + bits.TrailingZeros64(m)/8; ok(q) {
+			if timeRuleC[p[q]]&timeRuleD[p[q+1]]&timeRuleE[p[q+2]] != 0 && gapOK(q) {
 				return q
 			}
 		}
 		carry = g >> 56
 	}
 	for ; k < len(p); k++ {
-		if !isWordGap(p[k]) && isWordGap(p[k-1]) && ok(k) {
+		if !isWordGap(p[k]) && isWordGap(p[k-1]) && timeCand(p, k) && gapOK(k) {
 			return k
 		}
 	}
 	return len(p)
+}
+
+// timeCand reports whether the word that starts at p[k] may be one
+// timeWord knows, by its first three bytes (a space past the end of p):
+// each rule of timeRules is a bit, and the three bytes must share one.
+func timeCand(p string, k int) bool {
+	var d, e byte = ' ', ' '
+	if k+1 < len(p) {
+		d = p[k+1]
+	}
+	if k+2 < len(p) {
+		e = p[k+2]
+	}
+	return timeRuleC[p[k]]&timeRuleD[d]&timeRuleE[e] != 0
 }
 
 // timeStart are the first bytes of the words timeWord knows.
@@ -707,27 +709,33 @@ var timeStart = func() (t [256]bool) {
 	return t
 }()
 
-// timeRuleC and timeRuleD are timeStart and timeSecond as tables: each
-// case of timeSecond is a bit, set in timeRuleC for the first bytes it is
-// for and in timeRuleD for the second bytes it takes; two bytes pass when
-// they share a bit.
-var timeRuleC, timeRuleD = func() (c, d [256]uint8) {
-	rules := []struct{ c, d string }{
-		{"hHsS", "\xc3"},
-		{"tT", "\xe1rR"},
-		{"\xc4", "\x91\x90"},
-		{"nN", "gG"},
-		{"cC", "hH"},
-	}
-	for n, r := range rules {
+// timeRules are the first three bytes of the words timeWord knows, in
+// any case: "hôm", "sáng", "tối", "trưa" and "trong", "đêm", "ngày",
+// "chiều". timeRuleC, timeRuleD and timeRuleE hold them as tables: each
+// rule is a bit, set for the bytes it takes in that place.
+var timeRules = []struct{ c, d, e string }{
+	{"hH", "\xc3", "\xb4\x94"},   // hôm: ô, Ô
+	{"sS", "\xc3", "\xa1\x81"},   // sáng: á, Á
+	{"tT", "\xe1", "\xbb"},       // tối: ố, Ố
+	{"tT", "rR", "\xc6oO"},       // trưa, trong: ư, Ư
+	{"\xc4", "\x91\x90", "\xc3"}, // đêm: đ, Đ, ê, Ê
+	{"nN", "gG", "\xc3"},         // ngày: à, À
+	{"cC", "hH", "iI"},           // chiều
+}
+
+var timeRuleC, timeRuleD, timeRuleE = func() (c, d, e [256]uint8) {
+	for n, r := range timeRules {
 		for _, b := range []byte(r.c) {
 			c[b] |= 1 << n
 		}
 		for _, b := range []byte(r.d) {
 			d[b] |= 1 << n
 		}
+		for _, b := range []byte(r.e) {
+			e[b] |= 1 << n
+		}
 	}
-	return c, d
+	return c, d, e
 }()
 
 // containsFold reports whether s contains w (lower case) in lower case or

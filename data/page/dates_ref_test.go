@@ -385,14 +385,14 @@ func FuzzVerbEventPhrase(f *testing.F) {
 	f.Fuzz(checkVerbEventPhrase)
 }
 
-// nextTimeStartRef is nextTimeStart read byte by byte, with timeStart
-// and timeSecond: the oracle of FuzzNextTimeStart.
+// nextTimeStartRef is nextTimeStart read byte by byte, with timeStart,
+// timeSecond and timeThirdRef: the oracle of FuzzNextTimeStart.
 func nextTimeStartRef(p string, i, first int) int {
 	if i <= 0 || i >= len(p) {
 		return len(p)
 	}
 	for k := i; k < len(p); k++ {
-		if isWordGap(p[k]) || !isWordGap(p[k-1]) || !timeStart[p[k]] || k+1 >= len(p) || !timeSecond(p[k], p[k+1]) {
+		if isWordGap(p[k]) || !isWordGap(p[k-1]) || !timeStart[p[k]] || k+2 >= len(p) || !timeSecond(p[k], p[k+1]) || !timeThirdRef(p[k], p[k+1], p[k+2]) {
 			continue
 		}
 		for g := k - 1; ; g-- {
@@ -421,15 +421,65 @@ func FuzzNextTimeStart(f *testing.F) {
 	})
 }
 
-// TestTimeRules: timeRuleC and timeRuleD take every two bytes that
-// timeStart and timeSecond take, and no others.
+// timeThirdRef is what timeRules ask of a word's third byte e, past
+// timeStart and timeSecond.
+func timeThirdRef(c, d, e byte) bool {
+	switch c {
+	case 'h', 'H':
+		return e == 0xb4 || e == 0x94
+	case 's', 'S':
+		return e == 0xa1 || e == 0x81
+	case 't', 'T':
+		if d == 0xe1 {
+			return e == 0xbb
+		}
+		return e == 0xc6 || e == 'o' || e == 'O'
+	case 0xc4, 'n', 'N':
+		return e == 0xc3
+	case 'c', 'C':
+		return e == 'i' || e == 'I'
+	}
+	return false
+}
+
+// TestTimeRules: timeRules take every three bytes that timeStart,
+// timeSecond and timeThirdRef take, and no others.
 func TestTimeRules(t *testing.T) {
 	for c := 0; c < 256; c++ {
 		for d := 0; d < 256; d++ {
-			want := timeStart[c] && timeSecond(byte(c), byte(d))
-			if got := timeRuleC[c]&timeRuleD[d] != 0; got != want {
-				t.Fatalf("timeRules(%#x, %#x) = %v, want %v", c, d, got, want)
+			for e := 0; e < 256; e++ {
+				want := timeStart[c] && timeSecond(byte(c), byte(d)) && timeThirdRef(byte(c), byte(d), byte(e))
+				if got := timeRuleC[c]&timeRuleD[d]&timeRuleE[e] != 0; got != want {
+					t.Fatalf("timeRules(%#x, %#x, %#x) = %v, want %v", c, d, e, got, want)
+				}
 			}
 		}
+	}
+}
+
+// checkTimePrefilter: timeCand takes every word that timeWord knows.
+func checkTimePrefilter(t *testing.T, w string) {
+	if w == "" || timeWord(w) == "" {
+		return
+	}
+	if !timeCand(w, 0) || !timeCand(w+" ", 0) {
+		t.Errorf("timeWord(%q) = %q, but timeCand passes over it", w, timeWord(w))
+	}
+}
+
+func FuzzTimePrefilter(f *testing.F) {
+	for _, w := range []string{"hôm", "HÔM", "sáng", "SÁNG", "tối", "TỐI", "trưa", "TRƯA", "trong", "TRONG", "đêm", "ĐÊM", "ngày", "NGÀY", "chiều", "CHIỀU"} {
+		f.Add(w)
+	}
+	f.Fuzz(checkTimePrefilter)
+}
+
+func TestTimePrefilter(t *testing.T) {
+	for _, w := range []string{"hôm", "HÔM", "hÔm", "sáng", "SÁNG", "sÁng", "tối", "TỐI", "Tối", "trưa", "TRƯA", "tRưa", "trong", "TRONG", "trOng",
+		"đêm", "ĐÊM", "Đêm", "đÊm", "ngày", "NGÀY", "nGày", "chiều", "CHIỀU", "cHiều", "ChIều"} {
+		if timeWord(w) == "" {
+			t.Errorf("timeWord(%q) knows no time word", w)
+		}
+		checkTimePrefilter(t, w)
 	}
 }
