@@ -2,6 +2,7 @@ package figures
 
 import (
 	"encoding/binary"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -252,20 +253,28 @@ func (e *extractor) needed(p string) int {
 	b := unsafe.Slice(unsafe.StringData(p), len(p)) // read only
 	start := 0
 	digit := false
+	var stops nextStops
 	for i := 0; i < len(p); i++ {
-		// eight bytes at a time while none is a digit or a stop
-		for i+8 <= len(b) && !digitOrStop(binary.LittleEndian.Uint64(b[i:i+8])) {
-			i += 8
-		}
-		if i >= len(p) {
-			break
-		}
-		switch rawClass[p[i]] {
-		case clOther:
-			continue
-		case clDigit:
-			digit = true
-			continue
+		if digit {
+			// the piece holds a digit: only where it ends matters now
+			if i = stops.next(p, i); i >= len(p) {
+				break
+			}
+		} else {
+			// eight bytes at a time while none is a digit or a stop
+			for i+8 <= len(b) && !digitOrStop(binary.LittleEndian.Uint64(b[i:i+8])) {
+				i += 8
+			}
+			if i >= len(p) {
+				break
+			}
+			switch rawClass[p[i]] {
+			case clOther:
+				continue
+			case clDigit:
+				digit = true
+				continue
+			}
 		}
 		if !sureEnd(p, i) {
 			continue
@@ -285,6 +294,38 @@ func (e *extractor) needed(p string) int {
 		}
 	}
 	return 0
+}
+
+// nextStops finds the '.', '!' and '?' of a paragraph from left to right
+// with strings.IndexByte, which reads many bytes at a time: a news
+// paragraph has many full stops, so each is looked for from the last, but
+// few '!' or '?', so where the next of each is is kept.
+type nextStops struct {
+	bang, ques int // the next '!' and '?' at or after an offset, len(p) when none; 0 when not looked for
+}
+
+// next is the offset of the first '.', '!' or '?' at or after p[i], len(p)
+// when none; i grows from call to call.
+func (n *nextStops) next(p string, i int) int {
+	if n.bang <= i && n.bang < len(p) {
+		n.bang = indexFrom(p, i, '!')
+	}
+	if n.ques <= i && n.ques < len(p) {
+		n.ques = indexFrom(p, i, '?')
+	}
+	end := min(n.bang, n.ques)
+	if j := strings.IndexByte(p[i:end], '.'); j >= 0 {
+		return i + j
+	}
+	return end
+}
+
+// indexFrom is the offset of the first c at or after p[i], len(p) when none.
+func indexFrom(p string, i int, c byte) int {
+	if j := strings.IndexByte(p[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(p)
 }
 
 // piece is a byte range [s, e) of a paragraph.
