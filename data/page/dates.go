@@ -1228,7 +1228,11 @@ func yearsIn(s string) []yearMention {
 		out = append(out, yearMention{year: y})
 	}
 	for i := 0; i+4 <= len(s); i++ {
-		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+		// the next digit, eight bytes at a time
+		if i = nextDigit(s, i); i+4 > len(s) {
+			break
+		}
+		if i > 0 && isDigit(s[i-1]) {
 			continue
 		}
 		j := i
