@@ -45,7 +45,8 @@ const (
 // keyPair reports whether word b after word a (or b alone) is one that a
 // rule needs: "ngân sách", "thu NSNN", "nghèo", "BHYT", "bảo hiểm", "văn
 // hóa", "đảng viên", "chi bộ", "quần chúng", "chỉ tiêu", "mục tiêu", "nội
-// dung". Words are packed as in the constants above.
+// dung". Words are packed as in the constants above. Every word it accepts
+// second is in keySeconds.
 func keyPair(a, b uint64) bool {
 	switch b {
 	case wNgheo, wBhyt:
@@ -86,9 +87,15 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 // prepare's words would hold one: it folds each rune as prepare does, and
 // a word of prepare's (letters after a non-letter) is a run of letters here
 // too; it may say yes where prepare's tokens part the two words.
+//
+// Words end about every fifth letter, at no place a branch predictor can
+// guess, so the loop keeps its word state without branching on letters:
+// a word is the letters packed into w (a word of more than five letters
+// has a byte above the fifth), and at each rune a hash of w tells whether
+// the letters read so far make a second word of keyPair (keyHash); only
+// then, and at a non-letter, is keyPair asked.
 func mayHaveMetric(p string) bool {
 	var w, prev uint64 // the word being read and the one before, packed
-	n := 0             // letters in w; past 5, no word of keyPair
 	for i := 0; i < len(p); {
 		b := p[i]
 		var c byte
@@ -124,27 +131,61 @@ func mayHaveMetric(p string) bool {
 			}
 			c = fb
 		}
-		if 'a' <= c && c <= 'z' {
-			w = w<<8 | uint64(c)
-			n++
-			continue
-		}
-		if n == 0 {
-			continue
-		}
-		if n > 5 {
-			w = 0
-		}
-		if keyPair(prev, w) {
+		// w is a word of keyPair's second kind (a word of more than five
+		// letters never is, and 0 hashes to no word), and c ends it
+		if keyHash[(w*keyMul)>>58] == w && !isLetter(c) && keyPair(prev, w) {
 			return true
 		}
-		prev, w, n = w, 0, 0
+		letter := -uint64(letterBit[c]) // all ones at a letter, else 0
+		end := ^letter & -nonZero(w)    // all ones where a word ends
+		prev = prev&^end | short(w)&end
+		w = (w<<8 | uint64(c)) & letter
 	}
-	if n > 5 {
-		w = 0
-	}
-	return n > 0 && keyPair(prev, w)
+	return keyHash[(w*keyMul)>>58] == w && keyPair(prev, w)
 }
+
+// letterBit is 1 at the folded bytes that are letters.
+var letterBit = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+	}
+	return t
+}()
+
+// nonZero is 1 when x is not 0, else 0.
+func nonZero(x uint64) uint64 { return (x | -x) >> 63 }
+
+// short is packed word w, or 0 when it has more than five letters: no
+// word of keyPair has.
+func short(w uint64) uint64 { return w & -((w>>40 - 1) >> 63) }
+
+// keySeconds are the words that keyPair may accept second.
+var keySeconds = []uint64{wNgheo, wBhyt, wSach, wNs, wNsnn, wNsdp, wHiem, wHoa, wVien, wBo, wChung, wTieu, wDung}
+
+// keyMul hashes a packed word to one of keyHash's 64 slots, (w*keyMul)>>58,
+// a slot of its own for each of keySeconds; keyHash holds each there, and
+// elsewhere a value that is no packed word of five letters or fewer.
+var keyMul, keyHash = func() (uint64, [64]uint64) {
+	const none = 1 << 63
+	for m := uint64(0x9E3779B97F4A7C15); ; m += 2 {
+		var t [64]uint64
+		for i := range t {
+			t[i] = none
+		}
+		ok := true
+		for _, w := range keySeconds {
+			h := (w * m) >> 58
+			if t[h] != none {
+				ok = false
+				break
+			}
+			t[h] = w
+		}
+		if ok {
+			return m, t
+		}
+	}
+}()
 
 // mayBeHeading reports whether paragraph p may be a section heading (see
 // sectionHeading): without lower-case letters, or starting with a word of

@@ -26,6 +26,9 @@ func pack(w string) uint64 {
 // colon at the end.
 func checkFilters(t *testing.T, p string) {
 	t.Helper()
+	if got, want := mayHaveMetric(p), mayHaveMetricByWord(p); got != want {
+		t.Fatalf("mayHaveMetric(%q) = %v; the word-by-word scan says %v", p, got, want)
+	}
 	var e extractor
 	e.t.prepare(p)
 	tt := &e.t
