@@ -163,28 +163,23 @@ func short(w uint64) uint64 { return w & -((w>>40 - 1) >> 63) }
 var keySeconds = []uint64{wNgheo, wBhyt, wSach, wNs, wNsnn, wNsdp, wHiem, wHoa, wVien, wBo, wChung, wTieu, wDung}
 
 // keyMul hashes a packed word to one of keyHash's 64 slots, (w*keyMul)>>58,
-// a slot of its own for each of keySeconds; keyHash holds each there, and
-// elsewhere a value that is no packed word of five letters or fewer.
-var keyMul, keyHash = func() (uint64, [64]uint64) {
-	const none = 1 << 63
-	for m := uint64(0x9E3779B97F4A7C15); ; m += 2 {
-		var t [64]uint64
-		for i := range t {
-			t[i] = none
-		}
-		ok := true
-		for _, w := range keySeconds {
-			h := (w * m) >> 58
-			if t[h] != none {
-				ok = false
-				break
-			}
-			t[h] = w
-		}
-		if ok {
-			return m, t
-		}
+// a slot of its own for each of keySeconds (found by trying multipliers);
+// keyHash holds each there, and elsewhere a value that is no packed word
+// of five letters or fewer.
+const keyMul = 0x2CEAEE21BF46BC01
+
+var keyHash = func() (t [64]uint64) {
+	for i := range t {
+		t[i] = 1 << 63
 	}
+	for _, w := range keySeconds {
+		h := (w * keyMul) >> 58
+		if t[h] != 1<<63 {
+			panic("figures: keyMul hashes two words of keySeconds to one slot")
+		}
+		t[h] = w
+	}
+	return t
 }()
 
 // mayBeHeading reports whether paragraph p may be a section heading (see
