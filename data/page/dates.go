@@ -1227,84 +1227,81 @@ func yearsIn(s string) []yearMention {
 	if y := anniversaryYear(s); y != 0 {
 		out = append(out, yearMention{year: y})
 	}
-	for i := 0; i+4 <= len(s); i++ {
-		// the next digit, eight bytes at a time
-		if i = nextDigit(s, i); i+4 > len(s) {
-			break
+	// from digit to digit, eight bytes at a time
+	for i := nextDigit(s, 0); i+4 <= len(s); i = nextDigit(s, i+1) {
+		if i == 0 || !isDigit(s[i-1]) {
+			out, i = yearAt(s, i, out) // i is now past the number: no digit
 		}
-		if i > 0 && isDigit(s[i-1]) {
-			continue
+	}
+	return out
+}
+
+// yearAt reads the number that starts at s[i] (a digit with none before
+// it) and appends the years it mentions to out; it returns out and where
+// its reading ended.
+func yearAt(s string, i int, out []yearMention) ([]yearMention, int) {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j-i != 4 {
+		return out, j
+	}
+	y := atoi(s[i:j])
+	if y < 1945 || y > 2100 {
+		return out, j
+	}
+	if i > 0 && (s[i-1] == '/' || s[i-1] == '.') {
+		if fullDateBefore(s, i-1) && !rangeFollows(s, j) {
+			out = append(out, yearMention{year: y, full: true}) // "08/12/2023"
 		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
+		return out, j // else a number "35/2023/UBTVQH15" or an anniversary's first day
+	}
+	if i > 1 && s[i-1] == '-' && isDigit(s[i-2]) && !(i >= 5 && isDigits(s[i-5:i-1])) {
+		if fullDateBefore(s, i-1) {
+			out = append(out, yearMention{year: y, full: true}) // "3-2-2026"
 		}
-		if j-i != 4 {
-			i = j
-			continue
+		return out, j
+	}
+	pre := strings.ToLower(s[max(0, i-24):i])
+	if hasAnySuffix(pre, yearSkipped) {
+		return out, j
+	}
+	ym := yearMention{year: y}
+	// a range "2020-2025", "2020 - 2025", "2020–2025"
+	k := j
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k < len(s) && (s[k] == '-' || strings.HasPrefix(s[k:], "–")) {
+		if s[k] == '-' {
+			k++
+		} else {
+			k += len("–")
 		}
-		y := atoi(s[i:j])
-		if y < 1945 || y > 2100 {
-			i = j
-			continue
-		}
-		if i > 0 && (s[i-1] == '/' || s[i-1] == '.') {
-			if fullDateBefore(s, i-1) && !rangeFollows(s, j) {
-				out = append(out, yearMention{year: y, full: true}) // "08/12/2023"
-			}
-			i = j // else a number "35/2023/UBTVQH15" or an anniversary's first day
-			continue
-		}
-		if i > 1 && s[i-1] == '-' && isDigit(s[i-2]) && !(i >= 5 && isDigits(s[i-5:i-1])) {
-			if fullDateBefore(s, i-1) {
-				out = append(out, yearMention{year: y, full: true}) // "3-2-2026"
-			}
-			i = j
-			continue
-		}
-		pre := strings.ToLower(s[max(0, i-24):i])
-		if hasAnySuffix(pre, yearSkipped) {
-			i = j
-			continue
-		}
-		ym := yearMention{year: y}
-		// a range "2020-2025", "2020 - 2025", "2020–2025"
-		k := j
 		for k < len(s) && s[k] == ' ' {
 			k++
 		}
-		if k < len(s) && (s[k] == '-' || strings.HasPrefix(s[k:], "–")) {
-			if s[k] == '-' {
-				k++
-			} else {
-				k += len("–")
+		if k+4 <= len(s) && isDigits(s[k:k+4]) && (k+4 == len(s) || !isDigit(s[k+4])) {
+			end := atoi(s[k : k+4])
+			switch {
+			case strings.HasSuffix(pre, "năm học "), i > 0 && s[i-1] == '(' && k+4 < len(s) && s[k+4] == ')':
+				out = append(out, yearMention{year: end})
+			default:
+				term := hasAnySuffix(pre, yearTerm)
+				out = append(out, yearMention{year: y, ranged: true, start: true, term: term},
+					yearMention{year: end, ranged: true, term: term})
 			}
-			for k < len(s) && s[k] == ' ' {
-				k++
-			}
-			if k+4 <= len(s) && isDigits(s[k:k+4]) && (k+4 == len(s) || !isDigit(s[k+4])) {
-				end := atoi(s[k : k+4])
-				switch {
-				case strings.HasSuffix(pre, "năm học "), i > 0 && s[i-1] == '(' && k+4 < len(s) && s[k+4] == ')':
-					out = append(out, yearMention{year: end})
-				default:
-					term := hasAnySuffix(pre, yearTerm)
-					out = append(out, yearMention{year: y, ranged: true, start: true, term: term},
-						yearMention{year: end, ranged: true, term: term})
-				}
-				i = k + 4
-				continue
-			}
+			return out, k + 4
 		}
-		if strings.HasSuffix(pre, "đến năm ") || strings.HasSuffix(pre, "đến ") || strings.HasSuffix(pre, "tầm nhìn ") {
-			ym.target = true
-		}
-		ym.current = hasAnySuffix(pre, yearCurrent)
-		ym.past = strings.HasSuffix(pre, "hết năm ")
-		out = append(out, ym)
-		i = j
 	}
-	return out
+	if strings.HasSuffix(pre, "đến năm ") || strings.HasSuffix(pre, "đến ") || strings.HasSuffix(pre, "tầm nhìn ") {
+		ym.target = true
+	}
+	ym.current = hasAnySuffix(pre, yearCurrent)
+	ym.past = strings.HasSuffix(pre, "hết năm ")
+	out = append(out, ym)
+	return out, j
 }
 
 // inferYear gives a day and month without a year the year the page

@@ -486,7 +486,8 @@ func TestTimePrefilter(t *testing.T) {
 }
 
 // yearsInRef is yearsIn as it was, reading byte by byte to each digit:
-// the oracle of FuzzYearsIn.
+// the oracle of FuzzYearsIn for the scan (what a number says is yearAt's,
+// shared).
 func yearsInRef(s string) []yearMention {
 	var out []yearMention
 	if y := anniversaryYear(s); y != 0 {
@@ -496,74 +497,7 @@ func yearsInRef(s string) []yearMention {
 		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
 			continue
 		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		if j-i != 4 {
-			i = j
-			continue
-		}
-		y := atoi(s[i:j])
-		if y < 1945 || y > 2100 {
-			i = j
-			continue
-		}
-		if i > 0 && (s[i-1] == '/' || s[i-1] == '.') {
-			if fullDateBefore(s, i-1) && !rangeFollows(s, j) {
-				out = append(out, yearMention{year: y, full: true}) // "08/12/2023"
-			}
-			i = j // else a number "35/2023/UBTVQH15" or an anniversary's first day
-			continue
-		}
-		if i > 1 && s[i-1] == '-' && isDigit(s[i-2]) && !(i >= 5 && isDigits(s[i-5:i-1])) {
-			if fullDateBefore(s, i-1) {
-				out = append(out, yearMention{year: y, full: true}) // "3-2-2026"
-			}
-			i = j
-			continue
-		}
-		pre := strings.ToLower(s[max(0, i-24):i])
-		if hasAnySuffix(pre, yearSkipped) {
-			i = j
-			continue
-		}
-		ym := yearMention{year: y}
-		// a range "2020-2025", "2020 - 2025", "2020–2025"
-		k := j
-		for k < len(s) && s[k] == ' ' {
-			k++
-		}
-		if k < len(s) && (s[k] == '-' || strings.HasPrefix(s[k:], "–")) {
-			if s[k] == '-' {
-				k++
-			} else {
-				k += len("–")
-			}
-			for k < len(s) && s[k] == ' ' {
-				k++
-			}
-			if k+4 <= len(s) && isDigits(s[k:k+4]) && (k+4 == len(s) || !isDigit(s[k+4])) {
-				end := atoi(s[k : k+4])
-				switch {
-				case strings.HasSuffix(pre, "năm học "), i > 0 && s[i-1] == '(' && k+4 < len(s) && s[k+4] == ')':
-					out = append(out, yearMention{year: end})
-				default:
-					term := hasAnySuffix(pre, yearTerm)
-					out = append(out, yearMention{year: y, ranged: true, start: true, term: term},
-						yearMention{year: end, ranged: true, term: term})
-				}
-				i = k + 4
-				continue
-			}
-		}
-		if strings.HasSuffix(pre, "đến năm ") || strings.HasSuffix(pre, "đến ") || strings.HasSuffix(pre, "tầm nhìn ") {
-			ym.target = true
-		}
-		ym.current = hasAnySuffix(pre, yearCurrent)
-		ym.past = strings.HasSuffix(pre, "hết năm ")
-		out = append(out, ym)
-		i = j
+		out, i = yearAt(s, i, out)
 	}
 	return out
 }
