@@ -16,8 +16,8 @@ import (
 
 // rendered is one file's part of the output, made on a loader worker.
 type rendered struct {
-	chunks [][]byte
-	err    error
+	batch *export.Batch
+	err   error
 }
 
 func runExport(e env, args []string) int {
@@ -93,26 +93,14 @@ Flags:
 	}
 	res, err := data.Stream(e.ctx, paths, data.Options{Stdin: e.stdin},
 		func(as []model.Article) rendered {
-			var r rendered
-			for i := range as {
-				b, err := export.Render(*format, &as[i])
-				if err != nil {
-					return rendered{err: err}
-				}
-				r.chunks = append(r.chunks, b)
-			}
-			return r
+			bt, err := export.RenderBatch(*format, as)
+			return rendered{bt, err}
 		},
 		func(r rendered) error {
 			if r.err != nil {
 				return r.err
 			}
-			for _, b := range r.chunks {
-				if err := enc.WriteRendered(b); err != nil {
-					return err
-				}
-			}
-			return nil
+			return enc.WriteBatch(r.batch)
 		})
 	if cerr := enc.Close(); err == nil {
 		err = cerr

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/baocao/baocao/model"
 )
@@ -51,25 +52,33 @@ func Write(w io.Writer, format string, articles []model.Article) error {
 // line, for json its object (Encoder adds the commas), for csv its rows (none
 // when it has no metrics). It is safe for concurrent use.
 func Render(format string, a *model.Article) ([]byte, error) {
-	switch format {
-	case "jsonl", "json":
-		// Not json.Marshal(a), which would check the whole output once
-		// more. The record is about the size of its text: start there.
+	if format == "jsonl" || format == "json" {
+		// The record is about the size of its text: start there.
 		n := 512 + len(a.Title)
 		for _, p := range a.Body {
 			n += len(p) + 8
 		}
-		b, err := a.AppendJSON(make([]byte, 0, n+n/4))
+		return appendRendered(make([]byte, 0, n+n/4), format, a)
+	}
+	return appendRendered(nil, format, a)
+}
+
+// appendRendered appends what Render returns to b.
+func appendRendered(b []byte, format string, a *model.Article) ([]byte, error) {
+	switch format {
+	case "jsonl", "json":
+		// Not json.Marshal(a), which would check the whole output once more.
+		b, err := a.AppendJSON(b)
 		if err != nil {
-			return nil, fmt.Errorf("article %s: %w", a.ID, err)
+			return b, fmt.Errorf("article %s: %w", a.ID, err)
 		}
 		if format == "jsonl" {
 			b = append(b, '\n')
 		}
 		return b, nil
 	case "csv":
-		var buf bytes.Buffer
-		cw := csv.NewWriter(&buf)
+		buf := bytes.NewBuffer(b)
+		cw := csv.NewWriter(buf)
 		unit := ""
 		if a.Unit != nil {
 			unit = a.Unit.String()
@@ -84,13 +93,54 @@ func Render(format string, a *model.Article) ([]byte, error) {
 			}
 			if err := cw.Write([]string{a.ID, a.Title, unit, string(m.Key), string(m.Kind), number(m.Value),
 				string(m.Measure), planPct, year, m.Evidence}); err != nil {
-				return nil, err
+				return buf.Bytes(), err
 			}
 		}
 		cw.Flush()
 		return buf.Bytes(), cw.Error()
 	}
-	return nil, fmt.Errorf("unknown format %q (want one of jsonl, json, csv)", format)
+	return b, fmt.Errorf("unknown format %q (want one of jsonl, json, csv)", format)
+}
+
+// A Batch holds the records of a few articles, rendered on a loader's
+// worker, in one buffer. Encoder.WriteBatch writes it and hands the buffer
+// back for the next batch: an export of a large corpus renders about as many
+// bytes as it reads, and buffers used again stay warm in the cache instead of
+// giving the collector that much to sweep.
+type Batch struct {
+	buf  []byte
+	ends []int // where each record ends in buf
+}
+
+var batches = sync.Pool{New: func() any { return new(Batch) }}
+
+// RenderBatch renders articles in format into a Batch. It is safe for
+// concurrent use.
+func RenderBatch(format string, articles []model.Article) (*Batch, error) {
+	bt := batches.Get().(*Batch)
+	for i := range articles {
+		var err error
+		if bt.buf, err = appendRendered(bt.buf, format, &articles[i]); err != nil {
+			bt.release()
+			return nil, err
+		}
+		bt.ends = append(bt.ends, len(bt.buf))
+	}
+	return bt, nil
+}
+
+// Len is the number of records in the batch.
+func (bt *Batch) Len() int { return len(bt.ends) }
+
+// release empties the batch and puts it back for RenderBatch to use again;
+// one that grew very large (a JSON Lines file of many articles) is left to
+// the collector rather than kept for good.
+func (bt *Batch) release() {
+	if cap(bt.buf) > 4<<20 {
+		return
+	}
+	bt.buf, bt.ends = bt.buf[:0], bt.ends[:0]
+	batches.Put(bt)
 }
 
 // number writes a value in full, never with an exponent: 12515000000000.
@@ -149,6 +199,20 @@ func (e *Encoder) WriteRendered(b []byte) error {
 	e.n++
 	_, e.err = e.w.Write(b)
 	return e.err
+}
+
+// WriteBatch writes the records of a batch in order, as WriteRendered
+// writes each, and releases the batch: it must not be used afterwards.
+func (e *Encoder) WriteBatch(bt *Batch) error {
+	defer bt.release()
+	start := 0
+	for _, end := range bt.ends {
+		if err := e.WriteRendered(bt.buf[start:end]); err != nil {
+			return err
+		}
+		start = end
+	}
+	return nil
 }
 
 // Close ends the output and flushes it.

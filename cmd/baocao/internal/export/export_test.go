@@ -60,3 +60,44 @@ func TestJSONLKeepsHTMLCharacters(t *testing.T) {
 		t.Errorf("jsonl escapes HTML characters: %s", buf.String())
 	}
 }
+
+// TestBatches: articles rendered in batches, whose buffers are used again,
+// come out as Write writes them one by one, in every format.
+func TestBatches(t *testing.T) {
+	var arts []model.Article
+	for i := range 7 {
+		a := model.Article{ID: strings.Repeat("x", i+1), Title: strings.Repeat("Tây Sơn ", 40*i), Body: []string{"ạ"}}
+		if i%2 == 0 {
+			a.Metrics = []model.Metric{{Key: model.BudgetRevenue, Kind: model.Actual, Value: float64(i), Of: math.NaN(), PlanPct: math.NaN(), Evidence: a.Title}}
+		}
+		arts = append(arts, a)
+	}
+	for _, format := range Formats {
+		var want, got bytes.Buffer
+		if err := Write(&want, format, arts); err != nil {
+			t.Fatal(err)
+		}
+		enc, err := NewEncoder(&got, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, part := range [][]model.Article{arts[:3], nil, arts[3:4], arts[4:]} {
+			bt, err := RenderBatch(format, part)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bt.Len() != len(part) {
+				t.Errorf("%s: a batch of %d articles holds %d records", format, len(part), bt.Len())
+			}
+			if err := enc.WriteBatch(bt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := enc.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s in batches:\n%s\nwant\n%s", format, got.String(), want.String())
+		}
+	}
+}
