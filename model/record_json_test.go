@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 	"time"
 )
@@ -170,6 +171,39 @@ func FuzzAppendJSON(f *testing.F) {
 		}
 		if want := referenceJSON(t, &a); !bytes.Equal(got, want) {
 			t.Errorf("\n got %s\nwant %s", got, want)
+		}
+	})
+}
+
+// TestPlainPrefixWords: reading eight bytes at a time stops where reading
+// byte by byte does, with each awkward rune at every offset in the word,
+// among one-, two- and three-byte letters, and cut short at every length.
+func TestPlainPrefixWords(t *testing.T) {
+	runes := []string{"a", "ạ", "đ", "\"", "\\", "\x00", "\x1f", "\x7f", "\u2028", "\u2029", "–", "“", "\xff", "\xf8",
+		"\xc3", "\xe1\xba", "\xe2\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe0\x80\x80", "\xe0\xa0\x80", "\xc0\x80",
+		"\xc1\xbf", "\xc2\x80", "𝔸", "\xf4\x90\x80\x80", "\xf0\x8f\xbf\xbf", "\xbf", "\xbf\xbf", "\ufffd", "\uffff",
+		"\xe1\xf0\x80\x80", "\xc3\xf1\x80", "\xe1\xe1\x80\x80", "\xc3\xc3\x80"} // a lead where a continuation is due
+	for _, fill := range []string{"a", "ạ", "đa", "ờng "} {
+		for pad := range 17 {
+			for _, r := range runes {
+				s := strings.Repeat(fill, pad) + r + strings.Repeat(fill, 9)
+				for k := range len(s) + 1 {
+					if got, want := plainPrefix(s[:k]), plainPrefixBytes(s[:k]); got != want {
+						t.Fatalf("plainPrefix(%q) = %d, byte by byte %d", s[:k], got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzPlainPrefix: the same for any text.
+func FuzzPlainPrefix(f *testing.F) {
+	f.Add(awkward)
+	f.Add("Năm 2023, tổng thu ngân sách trên địa bàn phường đạt “124.857 triệu đồng”")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plainPrefix(s), plainPrefixBytes(s); got != want {
+			t.Fatalf("plainPrefix(%q) = %d, byte by byte %d", s, got, want)
 		}
 	})
 }
