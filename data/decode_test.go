@@ -132,3 +132,46 @@ func TestIsClean(t *testing.T) {
 		}
 	}
 }
+
+// isCleanRunes is isClean read rune by rune only: the oracle for
+// cleanWords.
+func isCleanRunes(s string) bool {
+	_, ok := cleanRunes(s, 0, len(s))
+	return ok
+}
+
+// TestCleanWords: reading eight bytes at a time settles a text as reading
+// rune by rune does, with each awkward rune at every offset in the word,
+// among one-, two- and three-byte letters, and cut short at every length.
+func TestCleanWords(t *testing.T) {
+	if !vietnameseSettled() {
+		t.Fatal("settled does not hold the Vietnamese letters' blocks whole: cleanWords reads nothing")
+	}
+	runes := []string{"a", "ạ", "đ", "ơ", "ư", "Ỹ", "ḁ", "\n", "\t", "\r", "\x00", "\x1b", "\x1f", "\x7f", " ", "~",
+		"\u00a0", "\u00ad", "\u0080", "\u009b", "\u00bf", "\u01c0", "\u0300", "e\u0301", "\u1100", "\u1dff", "\u1f00", "\u1f71",
+		"\u2028", "\u202e", "\u2066", "\u200e", "–", "“", "\u2000", "\ufeff", "\ufffd", "😀", "\xff", "\xc3", "\xe1\xba",
+		"\xe1\xba\xa1\xa1", "\xbf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xc0\x80", "\xe1\xf0\x80\x80", "\xc3\xe1\xba\xa1"}
+	for _, fill := range []string{"a", "ạ", "đa", "ờng "} {
+		for pad := range 18 {
+			for _, r := range runes {
+				s := strings.Repeat(fill, pad) + r + strings.Repeat(fill, 9)
+				for k := range len(s) + 1 {
+					if got, want := isClean(s[:k]), isCleanRunes(s[:k]); got != want {
+						t.Fatalf("isClean(%q) = %v, rune by rune %v", s[:k], got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzCleanWords: the same for any text.
+func FuzzCleanWords(f *testing.F) {
+	f.Add("Hoàng Văn Thụ, Tây Sơn, Trần Phú: 124.857 triệu đồng – 106,4% “điểm”\n")
+	f.Add("abc\u202edcba\u202c\u2066x\u2069\u200e e\u0301 o\u0302\u0323 \x1b[31mđỏ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isClean(s), isCleanRunes(s); got != want {
+			t.Fatalf("isClean(%q) = %v, rune by rune %v", s, got, want)
+		}
+	})
+}
