@@ -337,3 +337,33 @@ func TestRunInCaption(t *testing.T) {
 		}
 	}
 }
+
+// TestOnceIfTwice: bylines printed twice, and what is not one.
+func TestOnceIfTwice(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"An Bình/VOV An Bình/VOV", "An Bình/VOV"},
+		{"  An  Bình/VOV\u00a0An Bình/VOV ", "An Bình/VOV"},
+		{"Linh Linh", "Linh Linh"},
+		{"T.H T.H", "T.H"},
+		{"Minh Thà/KD&PL", "Minh Thà/KD&PL"},
+		{"A B C A B D", "A B C A B D"},
+		{"", ""},
+		{strings.Repeat("Mai Lan/TTXVN ", 40), strings.TrimSpace(strings.Repeat("Mai Lan/TTXVN ", 20))},
+	} {
+		if got := onceIfTwice(tc.in); got != tc.want {
+			t.Errorf("onceIfTwice(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// FuzzOnceIfTwice: finding the words in place halves a name exactly where
+// strings.Fields and strings.Join do.
+func FuzzOnceIfTwice(f *testing.F) {
+	f.Add("An Bình/VOV An Bình/VOV")
+	f.Add("a.\u2003a.\u0085x x")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := onceIfTwice(s), onceIfTwiceFields(s); got != want {
+			t.Fatalf("onceIfTwice(%q) = %q, by strings.Fields %q", s, got, want)
+		}
+	})
+}

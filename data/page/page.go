@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/model"
@@ -906,8 +907,45 @@ func runInByline(tail string) string {
 }
 
 // onceIfTwice is a byline printed twice ("An Bình/VOV An Bình/VOV") once;
-// a name of two like words ("Linh Linh") stays as it is.
+// a name of two like words ("Linh Linh") stays as it is. Its words are
+// those of strings.Fields, found in place: it runs on the tail of every
+// page's last paragraph.
 func onceIfTwice(name string) string {
+	var starts, ends [32]int
+	n := 0
+	for i := 0; ; n++ {
+		s, e := nextField(name, i)
+		if s == e {
+			break
+		}
+		if n == len(starts) {
+			return onceIfTwiceFields(name)
+		}
+		starts[n], ends[n], i = s, e, e
+	}
+	if n < 2 || n%2 != 0 {
+		return name
+	}
+	h := n / 2
+	single := true // the first half's words are apart by one ' ' each
+	for k := range h {
+		if name[starts[k]:ends[k]] != name[starts[h+k]:ends[h+k]] {
+			return name
+		}
+		single = single && (k == 0 || starts[k] == ends[k-1]+1 && name[ends[k-1]] == ' ')
+	}
+	first := name[starts[0]:ends[h-1]]
+	if h == 1 && !strings.ContainsAny(first, "/.") {
+		return name
+	}
+	if !single {
+		return strings.Join(strings.Fields(first), " ")
+	}
+	return first
+}
+
+// onceIfTwiceFields is onceIfTwice for a name of many words.
+func onceIfTwiceFields(name string) string {
 	ws := strings.Fields(name)
 	if len(ws) < 2 || len(ws)%2 != 0 {
 		return name
@@ -918,6 +956,30 @@ func onceIfTwice(name string) string {
 		return name
 	}
 	return first
+}
+
+// nextField is where the first word of s at or after i starts and ends, as
+// strings.Fields parts words; start == end when there is none.
+func nextField(s string, i int) (start, end int) {
+	in := false
+	for i < len(s) {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+		}
+		space := c == ' ' || c >= '\t' && c <= '\r' || c >= utf8.RuneSelf && unicode.IsSpace(c)
+		switch {
+		case !in && !space:
+			start, in = i, true
+		case in && space:
+			return start, i
+		}
+		i += size
+	}
+	if !in {
+		return len(s), len(s)
+	}
+	return start, len(s)
 }
 
 // trailingName is the run of two to four capitalised words that ends a
