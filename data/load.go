@@ -20,12 +20,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -41,6 +43,9 @@ type Options struct {
 	// Progress, when set, is called after each input file has been handed
 	// on, with the number of files done, the number there are, and the
 	// bytes read so far. It is called from one goroutine, in input order.
+	// Folders are walked as their files are read, so while a walk is still
+	// under way (the first tens of milliseconds of a folder of tens of
+	// thousands of files) the number there are is the number found so far.
 	Progress func(done, total int, bytes int64)
 	// Workers is how many files are understood at once; 0 means one per CPU
 	// (runtime.GOMAXPROCS).
@@ -103,15 +108,29 @@ func Load(ctx context.Context, paths []string, opts Options) (*Result, error) {
 // goroutine. If emit returns an error the load stops and Stream returns it.
 // The Result's Articles is nil.
 func Stream[T any](ctx context.Context, paths []string, opts Options, fn func([]model.Article) T, emit func(T) error) (*Result, error) {
+	// The folders are walked as the files are read: a walk of one folder of
+	// 35,000 files takes about 60 ms, which would otherwise pass before the
+	// first file is read. What the walk meets (errors, skipped entries) it
+	// notes apart and comes first in the Result, as it was met first.
+	walk := &Result{}
+	feed := func(yield func(job) bool) {
+		if len(paths) == 0 {
+			for _, j := range sampleJobs() {
+				if !yield(j) {
+					return
+				}
+			}
+		}
+		for _, p := range paths {
+			if !collect(p, opts, walk, yield) {
+				return
+			}
+		}
+	}
 	res := &Result{}
-	var jobs []job
-	if len(paths) == 0 {
-		jobs = sampleJobs()
-	}
-	for _, p := range paths {
-		jobs = collect(jobs, p, opts, res)
-	}
-	err := run(ctx, jobs, opts, res, fn, emit)
+	err := run(ctx, feed, opts, res, fn, emit)
+	res.Errors = append(walk.Errors, res.Errors...)
+	res.Skipped = append(walk.Skipped, res.Skipped...)
 	return res, err
 }
 
@@ -136,7 +155,7 @@ func FromTexts(ctx context.Context, texts []Text, opts Options) ([]model.Article
 		jobs[i].out = arts[i : i+1 : i+1]
 	}
 	n := 0 // records so far, in order; n <= the index of the job emitted
-	err := run(ctx, jobs, opts, &Result{},
+	err := run(ctx, slices.Values(jobs), opts, &Result{},
 		func(as []model.Article) []model.Article { return as },
 		func(as []model.Article) error {
 			for i := range as {
@@ -178,10 +197,13 @@ type job struct {
 	size   int64  // known once read
 	format format
 	walked bool // found by walking a folder: may be skipped when not text
+	// root, for a file found by walking a folder, is that folder: the
+	// worker that reads the file works out rel and id (named).
 	// out, when set, is where the record of a text of one article is made
 	// (FromTexts' result), instead of a slice of its own.
 	out   []model.Article
-	read  func() (string, error)
+	read  func() (string, error) // nil: read the file name
+	root  string
 	parse func(string, *model.Article) // Options.Parse, set by run
 }
 
@@ -196,25 +218,24 @@ func idOf(name string) string {
 
 // readFile reads a whole file; the text shares the buffer, which nothing
 // else holds.
-func readFile(name string) func() (string, error) {
-	return func() (string, error) {
-		b, err := readWhole(name)
-		if err != nil || len(b) == 0 {
-			return "", err
-		}
-		return unsafe.String(&b[0], len(b)), nil
+func readFile(name string) (string, error) {
+	b, err := readWhole(name)
+	if err != nil || len(b) == 0 {
+		return "", err
 	}
+	return unsafe.String(&b[0], len(b)), nil
 }
 
-// collect appends the jobs for one PATH; what cannot be read goes to
-// res.Errors.
-func collect(jobs []job, root string, opts Options, res *Result) []job {
+// collect hands yield the jobs for one PATH, in order; what cannot be read
+// goes to res.Errors, what is passed over to res.Skipped. It reports false
+// when yield did, and then stops.
+func collect(root string, opts Options, res *Result, yield func(job) bool) bool {
 	if root == "-" {
 		in := opts.Stdin
 		if in == nil {
 			in = os.Stdin
 		}
-		return append(jobs, job{name: "-", rel: "-", id: "stdin", format: plain, read: func() (string, error) {
+		return yield(job{name: "-", rel: "-", id: "stdin", format: plain, read: func() (string, error) {
 			b, err := io.ReadAll(in)
 			if err != nil {
 				return "", fmt.Errorf("standard input: %w", err)
@@ -225,11 +246,12 @@ func collect(jobs []job, root string, opts Options, res *Result) []job {
 	info, err := os.Stat(root)
 	if err != nil {
 		res.Errors = append(res.Errors, err)
-		return jobs
+		return true
 	}
 	if !info.IsDir() {
-		return append(jobs, fileJob(root, filepath.Clean(root), false))
+		return yield(fileJob(root, filepath.Clean(root), false))
 	}
+	stopped := false
 	walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			res.Errors = append(res.Errors, err)
@@ -266,21 +288,32 @@ func collect(jobs []job, root string, opts Options, res *Result) []job {
 			res.Skipped = append(res.Skipped, p+" (not a regular file)")
 			return nil
 		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			rel = p
+		if !yield(job{name: p, root: root, format: formatOf(p), walked: true}) {
+			stopped = true
+			return filepath.SkipAll
 		}
-		jobs = append(jobs, fileJob(p, filepath.ToSlash(rel), true))
 		return nil
 	})
 	if walkErr != nil {
 		res.Errors = append(res.Errors, walkErr)
 	}
-	return jobs
+	return !stopped
 }
 
 func fileJob(p, rel string, walked bool) job {
-	return job{name: p, rel: rel, id: idOf(p), format: formatOf(p), walked: walked, read: readFile(p)}
+	return job{name: p, rel: rel, id: idOf(p), format: formatOf(p), walked: walked}
+}
+
+// named fills in the record's Path and ID of a file found by a walk.
+func (j *job) named() {
+	if j.root == "" || j.rel != "" {
+		return
+	}
+	rel, err := filepath.Rel(j.root, j.name)
+	if err != nil {
+		rel = j.name
+	}
+	j.rel, j.id = filepath.ToSlash(rel), idOf(j.name)
 }
 
 // outcome is what one job came to.
@@ -291,14 +324,15 @@ type outcome[T any] struct {
 }
 
 type slot[T any] struct {
-	job  *job
+	job  job
 	done chan outcome[T]
 }
 
-// run understands jobs on opts.Workers goroutines and emits the results in
-// job order. At most a few jobs per worker are in flight, so memory stays
-// bounded however many files there are.
-func run[T any](ctx context.Context, jobs []job, opts Options, res *Result, fn func([]model.Article) T, emit func(T) error) error {
+// run understands the jobs that feed yields on opts.Workers goroutines and
+// emits the results in job order. feed runs on a goroutine of its own,
+// alongside the work. At most a few jobs per worker are in flight, so
+// memory stays bounded however many files there are.
+func run[T any](ctx context.Context, feed iter.Seq[job], opts Options, res *Result, fn func([]model.Article) T, emit func(T) error) error {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -309,17 +343,17 @@ func run[T any](ctx context.Context, jobs []job, opts Options, res *Result, fn f
 	if parseFn == nil {
 		parseFn = parsers
 	}
-	for i := range jobs {
-		jobs[i].parse = parseFn
-	}
 	window := 4*workers + 4
 	order := make(chan *slot[T], window)
 	work := make(chan *slot[T], window)
+	var found atomic.Int64 // jobs fed so far: the total that Progress reports
 	go func() {
 		defer close(order)
 		defer close(work)
-		for i := range jobs {
-			s := &slot[T]{job: &jobs[i], done: make(chan outcome[T], 1)}
+		for j := range feed {
+			j.parse = parseFn
+			s := &slot[T]{job: j, done: make(chan outcome[T], 1)}
+			found.Add(1)
 			select {
 			case order <- s:
 			case <-ctx.Done():
@@ -338,7 +372,7 @@ func run[T any](ctx context.Context, jobs []job, opts Options, res *Result, fn f
 					s.done <- outcome[T]{err: ctx.Err()}
 					continue
 				}
-				arts, skipped, err := process(s.job)
+				arts, skipped, err := process(&s.job)
 				o := outcome[T]{err: err, skipped: skipped}
 				if err == nil && skipped == "" {
 					o.val = fn(arts)
@@ -376,7 +410,7 @@ func run[T any](ctx context.Context, jobs []job, opts Options, res *Result, fn f
 			}
 		}
 		if opts.Progress != nil {
-			opts.Progress(done, len(jobs), res.Bytes)
+			opts.Progress(done, int(found.Load()), res.Bytes)
 		}
 	}
 	return stop
@@ -384,7 +418,13 @@ func run[T any](ctx context.Context, jobs []job, opts Options, res *Result, fn f
 
 // process reads and understands one file.
 func process(j *job) (arts []model.Article, skipped string, err error) {
-	raw, err := j.read()
+	j.named()
+	var raw string
+	if j.read != nil {
+		raw, err = j.read()
+	} else {
+		raw, err = readFile(j.name)
+	}
 	if err != nil {
 		var pe *fs.PathError
 		if !errors.As(err, &pe) && j.name != "-" {

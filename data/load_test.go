@@ -270,8 +270,11 @@ func TestLoadOrderAndProgress(t *testing.T) {
 		t.Errorf("progress calls %v, result %d files %d bytes", calls, res.Files, res.Bytes)
 	}
 	for i := 1; i < len(calls); i++ {
-		if calls[i][0] != calls[i-1][0]+1 || calls[i][2] < calls[i-1][2] {
+		if calls[i][0] != calls[i-1][0]+1 || calls[i][1] < calls[i-1][1] || calls[i][2] < calls[i-1][2] {
 			t.Errorf("progress not monotonic: %v", calls)
+		}
+		if calls[i][1] < calls[i][0] {
+			t.Errorf("progress: more files done than found: %v", calls)
 		}
 	}
 }
