@@ -343,7 +343,13 @@ func run[T any](ctx context.Context, feed iter.Seq[job], opts Options, res *Resu
 	if parseFn == nil {
 		parseFn = parsers
 	}
-	window := 4*workers + 4
+	// The window is how many files may be read ahead of the one emit waits
+	// for. A file of 50 KB takes some 20 times as long as a median one, so
+	// a window of a few files per worker left the other workers idle behind
+	// it, and their goroutines parking and waking cost time of their own:
+	// 32 per worker exported the 2017 crawl in 1.29 s (median of 10) where
+	// 4 per worker took 1.37 s. What it holds is a few MB.
+	window := 32*workers + 4
 	order := make(chan *slot[T], window)
 	work := make(chan *slot[T], window)
 	var found atomic.Int64 // jobs fed so far: the total that Progress reports
