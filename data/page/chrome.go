@@ -377,12 +377,15 @@ func isSectionLabel(s string, words int) bool {
 	return false
 }
 
+// nameMaxLen is the most bytes nameLike takes for a name.
+const nameMaxLen = 90
+
 // nameLike reports whether a short line reads as a person's name or a
 // group of names, as bylines print them: "Hoàng Bình", "HOÀNG PHƯƠNG",
 // "Minh Huyền - Bá Lộc", "Ngọc Ánh, Piên", "Minh Thà/KD&PL", "L.B",
 // "CTV Rơ Lan Viện (Huyện Chư Prông)".
 func nameLike(s string) bool {
-	if s == "" || len(s) > 90 || endsWithColon(s) || !isUpperStart(strings.TrimLeft(s, "(")) {
+	if s == "" || len(s) > nameMaxLen || endsWithColon(s) || !isUpperStart(strings.TrimLeft(s, "(")) {
 		return false
 	}
 	words, paren := 0, 0

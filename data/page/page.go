@@ -681,7 +681,10 @@ func captionLike(s string, w int, between bool, fb *foldBuf) bool {
 // Văn An - Trung tâm Văn hóa huyện Gia Lâm".
 func nameAndOffice(s string) bool {
 	for _, sep := range []string{" - ", " – ", ", "} {
-		if i := strings.Index(s, sep); i > 0 {
+		// a name is at most nameMaxLen bytes: the separator, if it is
+		// first found further on, follows no name (the page's last line
+		// may be the whole article)
+		if i := strings.Index(s[:min(len(s), nameMaxLen+len(sep))], sep); i > 0 {
 			name, office := s[:i], strings.TrimSpace(s[i+len(sep):])
 			if countWordsUpTo(name, 6) <= 5 && nameLike(name) && orgLike(office, countWordsUpTo(office, 17)) {
 				return true
