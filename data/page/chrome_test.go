@@ -349,11 +349,29 @@ func TestOnceIfTwice(t *testing.T) {
 		{"A B C A B D", "A B C A B D"},
 		{"", ""},
 		{strings.Repeat("Mai Lan/TTXVN ", 40), strings.TrimSpace(strings.Repeat("Mai Lan/TTXVN ", 20))},
+		{"An\tBình  An Bình", "An Bình"},
+		{"An Bình An  Bình", "An Bình"},
+		{"An Bình\u00a0An Binh", "An Bình\u00a0An Binh"},
 	} {
 		if got := onceIfTwice(tc.in); got != tc.want {
 			t.Errorf("onceIfTwice(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// onceIfTwiceFields is onceIfTwice with strings.Fields and strings.Join:
+// the oracle for reading the words in place.
+func onceIfTwiceFields(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(ws)%2 != 0 {
+		return name
+	}
+	h := len(ws) / 2
+	first := strings.Join(ws[:h], " ")
+	if first != strings.Join(ws[h:], " ") || (h == 1 && !strings.ContainsAny(first, "/.")) {
+		return name
+	}
+	return first
 }
 
 // FuzzOnceIfTwice: finding the words in place halves a name exactly where

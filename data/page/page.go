@@ -911,52 +911,47 @@ func runInByline(tail string) string {
 
 // onceIfTwice is a byline printed twice ("An Bình/VOV An Bình/VOV") once;
 // a name of two like words ("Linh Linh") stays as it is. Its words are
-// those of strings.Fields, found in place: it runs on the tail of every
-// page's last paragraph.
+// those of strings.Fields, read in place: it runs on the tail of every
+// page's last paragraph, which may be long.
 func onceIfTwice(name string) string {
-	var starts, ends [32]int
 	n := 0
 	for i := 0; ; n++ {
 		s, e := nextField(name, i)
 		if s == e {
 			break
 		}
-		if n == len(starts) {
-			return onceIfTwiceFields(name)
-		}
-		starts[n], ends[n], i = s, e, e
+		i = e
 	}
 	if n < 2 || n%2 != 0 {
 		return name
 	}
 	h := n / 2
+	firstEnd := 0 // where the first half's last word ends
+	for range h {
+		_, firstEnd = nextField(name, firstEnd)
+	}
 	single := true // the first half's words are apart by one ' ' each
+	firstStart := 0
+	a, b := 0, firstEnd
 	for k := range h {
-		if name[starts[k]:ends[k]] != name[starts[h+k]:ends[h+k]] {
+		as, ae := nextField(name, a)
+		bs, be := nextField(name, b)
+		if name[as:ae] != name[bs:be] {
 			return name
 		}
-		single = single && (k == 0 || starts[k] == ends[k-1]+1 && name[ends[k-1]] == ' ')
+		if k == 0 {
+			firstStart = as
+		} else {
+			single = single && as == a+1 && name[a] == ' '
+		}
+		a, b = ae, be
 	}
-	first := name[starts[0]:ends[h-1]]
+	first := name[firstStart:firstEnd]
 	if h == 1 && !strings.ContainsAny(first, "/.") {
 		return name
 	}
 	if !single {
 		return strings.Join(strings.Fields(first), " ")
-	}
-	return first
-}
-
-// onceIfTwiceFields is onceIfTwice for a name of many words.
-func onceIfTwiceFields(name string) string {
-	ws := strings.Fields(name)
-	if len(ws) < 2 || len(ws)%2 != 0 {
-		return name
-	}
-	h := len(ws) / 2
-	first := strings.Join(ws[:h], " ")
-	if first != strings.Join(ws[h:], " ") || (h == 1 && !strings.ContainsAny(first, "/.")) {
-		return name
 	}
 	return first
 }
