@@ -1440,7 +1440,8 @@ func findVerbEventPhrase(p string) (eventPhrase, bool) {
 		}
 		// "sáng ngày 8/1": the time word before "ngày", over spaces only,
 		// comes first
-		if fold(p[s1:e1]) == "ngay" && e1-s1 <= 12 {
+		var wb [24]byte
+		if e1-s1 <= 12 && foldInto(wb[:], p[s1:e1]) == "ngay" {
 			e0 := s1
 			for e0 > 0 && p[e0-1] == ' ' {
 				e0--
@@ -1501,7 +1502,8 @@ func verbEventAt(p string, i, k int) (ep eventPhrase, ok, stop bool) {
 	for pe > 0 && isVerbGap(p[pe-1]) {
 		pe--
 	}
-	if notEventBefore[fold(p[wordStartBefore(p, pe):pe])] {
+	var wb [32]byte
+	if notEventBefore[foldInto(wb[:], p[wordStartBefore(p, pe):pe])] {
 		return eventPhrase{}, false, false
 	}
 	sentStart := 0
@@ -1511,8 +1513,9 @@ func verbEventAt(p string, i, k int) (ep eventPhrase, ok, stop bool) {
 			break
 		}
 	}
-	sen := fold(p[sentStart:i])
-	if strings.Contains(" "+sen, " se ") {
+	var sb [256]byte
+	sen := foldInto(sb[:], p[sentStart:i])
+	if strings.HasPrefix(sen, "se ") || strings.Contains(sen, " se ") {
 		return eventPhrase{}, false, true // "sẽ diễn ra vào ngày 25-5": to come
 	}
 	for _, ew := range eventWords {
