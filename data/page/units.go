@@ -333,9 +333,13 @@ func scanUnits(s string) []occ {
 	return scanUnitsBuf(s, buf, nil)
 }
 
-// putToks hands scratch tokens back to tokPool, holding no text.
+// putToks hands scratch tokens back to tokPool, holding no text. What was
+// written is cleared: b's length must cover every token written since the
+// scratch was taken from the pool (beyond it, the tokens are already
+// clear). Clearing the whole capacity instead cost more than the tokens'
+// use: one long paragraph grows a buffer for good.
 func putToks(b *[]tok) {
-	clear((*b)[:cap(*b)])
+	clear(*b)
 	*b = (*b)[:0]
 	tokPool.Put(b)
 }
@@ -476,7 +480,8 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 	if buf == nil {
 		buf = make([]tok, 0, 32)
 	}
-	defer func() { *scratch = buf }()
+	written := len(buf) // scratch comes back as long as the most it held (see putToks)
+	defer func() { *scratch = buf[:max(written, len(buf))] }()
 	for i := 0; i < len(s); {
 		if i = nextLevelStart(s, i); i >= len(s) {
 			break
@@ -511,6 +516,7 @@ func scanUnitsBuf(s string, scratch *[]tok, out []occ) []occ {
 			}
 		}
 		buf = tokenizeInto(buf[:0], s[ws:we])
+		written = max(written, len(buf))
 		toks := buf
 		k := 0
 		for k < len(toks) && ws+toks[k].end <= i {

@@ -483,3 +483,21 @@ func FuzzNextLevelStart(f *testing.F) {
 		}
 	})
 }
+
+// TestScratchComesBackClear: scanUnitsBuf hands its scratch back as long
+// as the most tokens it wrote, so that putToks, clearing that length,
+// leaves no text in the whole of it.
+func TestScratchComesBackClear(t *testing.T) {
+	text := "Đảng ủy phường Tây Sơn, thành phố Pleiku, tỉnh Gia Lai cùng UBND xã Ia Kênh và huyện Chư Păh tổ chức hội nghị. " +
+		"Xã An Phú."
+	scratch := new([]tok)
+	if occs := scanUnitsBuf(text, scratch, nil); len(occs) < 3 {
+		t.Fatalf("found %d units, want at least 3", len(occs))
+	}
+	putToks(scratch)
+	for i, tk := range (*scratch)[:cap(*scratch)] {
+		if tk != (tok{}) {
+			t.Fatalf("token %d of the scratch still holds %q", i, tk.raw)
+		}
+	}
+}
