@@ -113,10 +113,10 @@ func Stream[T any](ctx context.Context, paths []string, opts Options, fn func([]
 	// first file is read. What the walk meets (errors, skipped entries) it
 	// notes apart and comes first in the Result, as it was met first.
 	walk := &Result{}
-	feed := func(yield func(job) bool) {
+	feed := func(yield func(*job) bool) {
 		if len(paths) == 0 {
 			for _, j := range sampleJobs() {
-				if !yield(j) {
+				if !yield(&j) {
 					return
 				}
 			}
@@ -155,7 +155,14 @@ func FromTexts(ctx context.Context, texts []Text, opts Options) ([]model.Article
 		jobs[i].out = arts[i : i+1 : i+1]
 	}
 	n := 0 // records so far, in order; n <= the index of the job emitted
-	err := run(ctx, slices.Values(jobs), opts, &Result{},
+	feed := func(yield func(*job) bool) {
+		for i := range jobs {
+			if !yield(&jobs[i]) {
+				return
+			}
+		}
+	}
+	err := run(ctx, feed, opts, &Result{},
 		func(as []model.Article) []model.Article { return as },
 		func(as []model.Article) error {
 			for i := range as {
@@ -229,13 +236,13 @@ func readFile(name string) (string, error) {
 // collect hands yield the jobs for one PATH, in order; what cannot be read
 // goes to res.Errors, what is passed over to res.Skipped. It reports false
 // when yield did, and then stops.
-func collect(root string, opts Options, res *Result, yield func(job) bool) bool {
+func collect(root string, opts Options, res *Result, yield func(*job) bool) bool {
 	if root == "-" {
 		in := opts.Stdin
 		if in == nil {
 			in = os.Stdin
 		}
-		return yield(job{name: "-", rel: "-", id: "stdin", format: plain, read: func() (string, error) {
+		return yield(&job{name: "-", rel: "-", id: "stdin", format: plain, read: func() (string, error) {
 			b, err := io.ReadAll(in)
 			if err != nil {
 				return "", fmt.Errorf("standard input: %w", err)
@@ -249,7 +256,8 @@ func collect(root string, opts Options, res *Result, yield func(job) bool) bool 
 		return true
 	}
 	if !info.IsDir() {
-		return yield(fileJob(root, filepath.Clean(root), false))
+		j := fileJob(root, filepath.Clean(root), false)
+		return yield(&j)
 	}
 	stopped := false
 	walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -288,7 +296,7 @@ func collect(root string, opts Options, res *Result, yield func(job) bool) bool 
 			res.Skipped = append(res.Skipped, p+" (not a regular file)")
 			return nil
 		}
-		if !yield(job{name: p, root: root, format: formatOf(p), walked: true}) {
+		if !yield(&job{name: p, root: root, format: formatOf(p), walked: true}) {
 			stopped = true
 			return filepath.SkipAll
 		}
@@ -324,7 +332,7 @@ type outcome[T any] struct {
 }
 
 type slot[T any] struct {
-	job  job
+	job  *job
 	done chan outcome[T]
 }
 
@@ -332,7 +340,7 @@ type slot[T any] struct {
 // emits the results in job order. feed runs on a goroutine of its own,
 // alongside the work. At most a few jobs per worker are in flight, so
 // memory stays bounded however many files there are.
-func run[T any](ctx context.Context, feed iter.Seq[job], opts Options, res *Result, fn func([]model.Article) T, emit func(T) error) error {
+func run[T any](ctx context.Context, feed iter.Seq[*job], opts Options, res *Result, fn func([]model.Article) T, emit func(T) error) error {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -378,7 +386,7 @@ func run[T any](ctx context.Context, feed iter.Seq[job], opts Options, res *Resu
 					s.done <- outcome[T]{err: ctx.Err()}
 					continue
 				}
-				arts, skipped, err := process(&s.job)
+				arts, skipped, err := process(s.job)
 				o := outcome[T]{err: err, skipped: skipped}
 				if err == nil && skipped == "" {
 					o.val = fn(arts)
