@@ -109,6 +109,9 @@ func cleanWords(s string, i int) int {
 	return i
 }
 
+// The word helpers below are also in model (record_json.go), which must not
+// import data, and data/page has its own load8: ten lines each, kept apart
+// rather than given a package of their own.
 const (
 	lo8 = 0x0101010101010101
 	hi8 = 0x8080808080808080

@@ -297,6 +297,8 @@ func plainPrefix(s string) int {
 	return i + plainPrefixBytes(s[i:])
 }
 
+// The same word helpers are in data (clean.go): model imports nothing of
+// data, and ten lines do not make a package.
 const (
 	lo8 = 0x0101010101010101
 	hi8 = 0x8080808080808080
