@@ -55,3 +55,30 @@ func TestReadWholeNoSize(t *testing.T) {
 		t.Errorf("read %d bytes of %d", len(got), len(want))
 	}
 }
+
+// TestReadWholeInto: a regular file read into a buffer of 4 KB, whatever
+// its size beside the buffer's: it lands in the buffer when it fits, in
+// memory of its own when not, and whole either way.
+func TestReadWholeInto(t *testing.T) {
+	dir := t.TempDir()
+	buf := make([]byte, 0, 4096)
+	for _, size := range []int{0, 1, 4095, 4096, 4097, 8192, 3<<20 + 7} {
+		name := filepath.Join(dir, "f")
+		want := bytes.Repeat([]byte("Tây Sơn 124.857 "), size+1)[:size]
+		if err := os.WriteFile(name, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, regular := range []bool{true, false} {
+			got, err := readWholeInto(name, buf, regular)
+			if err != nil || !bytes.Equal(got, want) {
+				t.Fatalf("size %d, regular %v: got %d bytes, %v", size, regular, len(got), err)
+			}
+			if inBuf := size > 0 && &got[:1][0] == &buf[:1][0]; size > 0 && inBuf != (size < cap(buf)) {
+				t.Errorf("size %d, regular %v: read into the buffer: %v", size, regular, inBuf)
+			}
+		}
+	}
+	if _, err := readWholeInto(filepath.Join(dir, "missing"), buf, true); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+}

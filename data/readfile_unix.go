@@ -14,7 +14,12 @@ import (
 // files those were a tenth of `baocao export`'s time. A read of a regular
 // file returns less than was asked for only at its end, so a short read
 // ends it; anything else is read on to the end as os.ReadFile does.
-func readWhole(name string) ([]byte, error) {
+func readWhole(name string) ([]byte, error) { return readWholeInto(name, nil, false) }
+
+// readWholeInto is readWhole into buf's memory when the file fits, with
+// one system call fewer for a regular file (known so by the caller): it
+// reads first and asks the size only when buf fills up.
+func readWholeInto(name string, buf []byte, regular bool) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -27,26 +32,50 @@ func readWhole(name string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
+	b := buf[:0]
+	if regular && cap(b) > 0 {
+		n, err := readOnce(fd, b[:cap(b)], name)
+		if err != nil {
+			return nil, err
+		}
+		if n < cap(b) { // a short read of a regular file is its end
+			return b[:n], nil
+		}
+		b = b[:n] // full: ask the size and read on
+	}
 	var st syscall.Stat_t
 	size := 0
 	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size > 0 && st.Size < 1<<40 {
 		size = int(st.Size)
 	}
-	b := make([]byte, 0, size+1) // one more, to see the end in the first read
+	if cap(b) < size+1 { // one more, to see the end in the first read
+		b = append(make([]byte, 0, size+1), b...)
+	}
 	for {
-		n, err := syscall.Read(fd, b[len(b):cap(b)])
-		if err == syscall.EINTR {
-			continue
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
 		}
+		n, err := readOnce(fd, b[len(b):cap(b)], name)
 		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+			return nil, err
 		}
 		b = b[:len(b)+n]
 		if n == 0 || (size > 0 && len(b) < cap(b)) {
 			return b, nil
 		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
+	}
+}
+
+// readOnce is one read(2), again when a signal interrupts it.
+func readOnce(fd int, p []byte, name string) (int, error) {
+	for {
+		n, err := syscall.Read(fd, p)
+		if err == syscall.EINTR {
+			continue
 		}
+		if err != nil {
+			return 0, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		return n, nil
 	}
 }

@@ -91,7 +91,9 @@ Flags:
 		fmt.Fprintln(e.stderr, "baocao export:", err)
 		return exitInput
 	}
-	res, err := data.Stream(e.ctx, paths, data.Options{Stdin: e.stdin},
+	// Transient: each file's records are rendered to bytes on the worker,
+	// and nothing of its articles is kept.
+	res, err := data.Stream(e.ctx, paths, data.Options{Stdin: e.stdin, Transient: true},
 		func(as []model.Article) rendered {
 			bt, err := export.RenderBatch(*format, as)
 			return rendered{bt, err}
