@@ -214,12 +214,12 @@ type job struct {
 	size   int64  // known once read
 	format format
 	walked bool // found by walking a folder: may be skipped when not text
-	// root, for a file found by walking a folder, is that folder: the
-	// worker that reads the file works out rel and id (named).
 	// out, when set, is where the record of a text of one article is made
 	// (FromTexts' result), instead of a slice of its own.
 	out  []model.Article
 	read func() (string, error) // nil: read the file name
+	// root, for a file found by walking a folder, is that folder: the
+	// worker that reads the file works out rel and id (named).
 	root string
 	// transient: the text may be read into buf, from readBufs, which is
 	// handed back once the job's articles are done with (Options.Transient)
@@ -254,12 +254,12 @@ var readBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return 
 // into memory of its own.
 const maxReadBuf = 1 << 20
 
-// readTransient reads a file found by a walk (a regular file) into a
-// buffer from readBufs, which j holds until releaseBuf.
+// readTransient reads a file found by a walk into a buffer from
+// readBufs, which j holds until releaseBuf.
 func (j *job) readTransient() (string, error) {
 	j.buf = readBufs.Get().(*[]byte)
-	b, err := readWholeInto(j.name, *j.buf, true)
-	if cap(b) <= maxReadBuf {
+	b, err := readWholeInto(j.name, *j.buf)
+	if b != nil && cap(b) <= maxReadBuf {
 		*j.buf = b[:0] // grown, perhaps: keep the larger one
 	}
 	if err != nil || len(b) == 0 {
@@ -382,8 +382,8 @@ type slot[T any] struct {
 
 // run understands the jobs that feed yields on opts.Workers goroutines and
 // emits the results in job order. feed runs on a goroutine of its own,
-// alongside the work. At most a few jobs per worker are in flight, so
-// memory stays bounded however many files there are.
+// alongside the work. At most 32 jobs per worker are in flight (window),
+// so memory stays bounded however many files there are.
 func run[T any](ctx context.Context, feed iter.Seq[*job], opts Options, res *Result, fn func([]model.Article) T, emit func(T) error) error {
 	workers := opts.Workers
 	if workers <= 0 {

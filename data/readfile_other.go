@@ -8,4 +8,4 @@ import "os"
 func readWhole(name string) ([]byte, error) { return os.ReadFile(name) }
 
 // readWholeInto is readWhole; buf is not used here.
-func readWholeInto(name string, _ []byte, _ bool) ([]byte, error) { return os.ReadFile(name) }
+func readWholeInto(name string, _ []byte) ([]byte, error) { return os.ReadFile(name) }

@@ -14,12 +14,13 @@ import (
 // files those were a tenth of `baocao export`'s time. A read of a regular
 // file returns less than was asked for only at its end, so a short read
 // ends it; anything else is read on to the end as os.ReadFile does.
-func readWhole(name string) ([]byte, error) { return readWholeInto(name, nil, false) }
+func readWhole(name string) ([]byte, error) { return readWholeInto(name, nil) }
 
-// readWholeInto is readWhole into buf's memory when the file fits, with
-// one system call fewer for a regular file (known so by the caller): it
-// reads first and asks the size only when buf fills up.
-func readWholeInto(name string, buf []byte, regular bool) ([]byte, error) {
+// readWholeInto is readWhole into buf's memory when the file fits: it
+// reads into buf to the end (a read of nothing: files of /proc, for one,
+// say they are regular and empty and come a page at a time), and asks the
+// size only when buf fills up.
+func readWholeInto(name string, buf []byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -33,16 +34,17 @@ func readWholeInto(name string, buf []byte, regular bool) ([]byte, error) {
 	}
 	defer syscall.Close(fd)
 	b := buf[:0]
-	if regular && cap(b) > 0 {
-		n, err := readOnce(fd, b[:cap(b)], name)
+	for len(b) < cap(b) {
+		n, err := readOnce(fd, b[len(b):cap(b)], name)
 		if err != nil {
 			return nil, err
 		}
-		if n < cap(b) { // a short read of a regular file is its end
-			return b[:n], nil
+		if n == 0 {
+			return b, nil
 		}
-		b = b[:n] // full: ask the size and read on
+		b = b[:len(b)+n]
 	}
+	// no buf, or the file fills it: ask the size and read on
 	var st syscall.Stat_t
 	size := 0
 	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size > 0 && st.Size < 1<<40 {
