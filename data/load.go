@@ -114,7 +114,8 @@ func Load(ctx context.Context, paths []string, opts Options) (*Result, error) {
 // in input order, it calls emit with what fn made of the file's articles. fn
 // runs on the worker that understood the file, in parallel with other files
 // (use it for per-article work such as encoding); emit runs on the calling
-// goroutine. If emit returns an error the load stops and Stream returns it.
+// goroutine. If emit returns an error the load stops and Stream returns it;
+// the Result then holds what was met up to there (the walk stops too).
 // The Result's Articles is nil.
 func Stream[T any](ctx context.Context, paths []string, opts Options, fn func([]model.Article) T, emit func(T) error) (*Result, error) {
 	// The folders are walked as the files are read: a walk of one folder of
